@@ -1,0 +1,63 @@
+package org.carecycle.demo;
+
+import java.util.List;
+
+import org.carecycle.identity.DemoAccounts;
+import org.carecycle.identity.Organisation;
+import org.carecycle.identity.OrganisationDirectory;
+import org.carecycle.identity.UserDirectory;
+import org.carecycle.identity.UserSummary;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Demo mode: the county on an empty database, and the sign-ins on the sign-in page. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DemoProperties.class)
+@ConditionalOnBooleanProperty("carecycle.demo.enabled")
+class DemoConfiguration {
+
+	/**
+	 * Loads the county once every bean is ready but before the web server opens, so
+	 * nobody sees a half-filled service.
+	 */
+	@Bean
+	SmartInitializingSingleton demoCounty(DemoCountyLoader loader, DemoProperties properties) {
+		return () -> {
+			if (loader.isDatabaseEmpty()) {
+				loader.load(loader.generate(properties), properties.password());
+			}
+		};
+	}
+
+	@Bean
+	DemoAccounts demoAccounts(DemoProperties properties, UserDirectory users, OrganisationDirectory organisations) {
+		return new DemoAccounts() {
+
+			@Override
+			public List<DemoAccount> accounts() {
+				return DemoCountyGenerator.PEOPLE.stream()
+					.map(person -> new DemoAccount(person.role(), person.email(), organisationOf(person.email())))
+					.toList();
+			}
+
+			private String organisationOf(String email) {
+				return users.findByEmail(email)
+					.map(UserSummary::providerId)
+					.flatMap(organisations::find)
+					.map(Organisation::name)
+					.orElse(null);
+			}
+
+			@Override
+			public String password() {
+				return properties.password();
+			}
+
+		};
+	}
+
+}

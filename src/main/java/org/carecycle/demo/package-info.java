@@ -1,0 +1,7 @@
+/**
+ * The demo county: a deterministic generator of a realistic, fictional Cornwall-scale
+ * market of care providers (or, scaled up, a national one for benchmarks), loaded into an
+ * empty database in demo mode, with one sign-in for each role.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Demo county")
+package org.carecycle.demo;

@@ -1,0 +1,6 @@
+/**
+ * Where things are: postcode districts with their centroids, the council's localities,
+ * and local authority boundaries for maps.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Geography")
+package org.carecycle.geography;

@@ -1,0 +1,27 @@
+package org.carecycle.identity;
+
+/** What an audit event records. */
+public enum AuditAction {
+
+	/** A business record was created. */
+	CREATED,
+	/** A business record was changed. */
+	CHANGED,
+	/** A business record was deleted. */
+	DELETED,
+	/** Many records were loaded at once (an import, the demo county). */
+	IMPORTED,
+	/** Records were downloaded from the service (an export). */
+	EXPORTED,
+	/** Someone signed in. */
+	SIGNED_IN,
+	/** A sign-in was refused: wrong details, disabled account or too many attempts. */
+	SIGN_IN_FAILED,
+	/** Someone signed out, or was signed out. */
+	SIGNED_OUT;
+
+	public String messageKey() {
+		return "auditAction." + name();
+	}
+
+}

@@ -1,0 +1,27 @@
+package org.carecycle.identity;
+
+import java.util.List;
+
+import org.carecycle.shared.Role;
+
+/**
+ * The demo sign-ins to list on the sign-in page. Only present when demo mode is on.
+ */
+public interface DemoAccounts {
+
+	List<DemoAccount> accounts();
+
+	/** The password every demo account shares. */
+	String password();
+
+	/**
+	 * A demo sign-in.
+	 *
+	 * @param role the account's role
+	 * @param email the address to sign in with
+	 * @param note who the account is (for a provider user, which organisation)
+	 */
+	record DemoAccount(Role role, String email, String note) {
+	}
+
+}

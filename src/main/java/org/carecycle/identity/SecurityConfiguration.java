@@ -1,0 +1,138 @@
+package org.carecycle.identity;
+
+import java.util.List;
+
+import org.carecycle.web.PublicPages;
+import org.carecycle.web.Section;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+
+/**
+ * Who may open what. Public pages and sections are declared by the modules that own them
+ * ({@link PublicPages}, {@link Section}); anything else is refused, so a page that nobody
+ * thought about is closed rather than open.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OidcProperties.class)
+class SecurityConfiguration {
+
+	/** No inline script or style anywhere: GOV.UK Frontend needs neither. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, List<Section> sections, List<PublicPages> publicPages,
+			SignInHandlers signIn, SessionRegistry sessionRegistry, OidcProperties oidc,
+			ObjectProvider<ClientRegistrationRepository> clientRegistrations, UserAccounts accounts) throws Exception {
+		http.authorizeHttpRequests(requests -> authorise(requests, sections, publicPages));
+		http.formLogin(form -> form.loginPage(SignInHandlers.SIGN_IN)
+			.loginProcessingUrl(SignInHandlers.SIGN_IN)
+			.usernameParameter("email")
+			.passwordParameter("password")
+			.successHandler(signIn.success())
+			.failureHandler(signIn.failure())
+			.permitAll());
+		http.addFilterBefore(signIn.throttleFilter(), UsernamePasswordAuthenticationFilter.class);
+		http.logout(logout -> logout.logoutUrl("/sign-out")
+			.addLogoutHandler(signIn.recordSignOut())
+			.logoutSuccessHandler(signIn.signedOut()));
+		http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
+			.maximumSessions(-1)
+			.sessionRegistry(sessionRegistry)
+			.expiredUrl(SignInHandlers.SIGN_IN + "?ended"));
+		http.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(accessDeniedHandler()));
+		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+			.frameOptions(frames -> frames.deny()));
+		if (oidc.enabled()) {
+			if (clientRegistrations.getIfAvailable() == null) {
+				throw new IllegalStateException("carecycle.oidc.enabled is true but no client is configured: set "
+						+ "spring.security.oauth2.client.registration." + oidc.registrationId() + ".* (see README)");
+			}
+			http.oauth2Login(login -> login.loginPage(SignInHandlers.SIGN_IN)
+				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(new OidcSignIn(accounts)))
+				.successHandler(signIn.success())
+				.failureHandler(signIn.failure()));
+		}
+		return http.build();
+	}
+
+	private static void authorise(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+			List<Section> sections, List<PublicPages> publicPages) {
+		for (PublicPages pages : publicPages) {
+			requests.requestMatchers(pages.patterns().toArray(String[]::new)).permitAll();
+		}
+		requests.requestMatchers(SignInHandlers.SIGN_IN, "/oauth2/**", "/login/oauth2/**").permitAll();
+		requests.requestMatchers("/account", "/account/**", "/session/**").authenticated();
+		for (Section section : sections) {
+			String[] authorities = section.roles().stream().map(role -> role.authority()).toArray(String[]::new);
+			requests.requestMatchers(section.path(), section.path() + "/**").hasAnyAuthority(authorities);
+		}
+		requests.anyRequest().denyAll();
+	}
+
+	/**
+	 * A form posted after the session ended fails its CSRF check; that is a timeout, not
+	 * a lack of access, so send the person to sign in again with a message that says so.
+	 */
+	private static AccessDeniedHandler accessDeniedHandler() {
+		AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
+		return (request, response, exception) -> {
+			boolean sessionEnded = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+			if (exception instanceof CsrfException && (sessionEnded || request.getSession(false) == null)) {
+				boolean signInPage = request.getRequestURI().equals(request.getContextPath() + SignInHandlers.SIGN_IN);
+				response.sendRedirect(request.getContextPath() + SignInHandlers.SIGN_IN
+						+ (signInPage ? "?error=expired" : "?timeout"));
+				return;
+			}
+			forbidden.handle(request, response, exception);
+		};
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	/** Tells the session registry, and the audit log, when a session ends. */
+	@Bean
+	static HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
+	}
+
+	@Bean
+	AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+		return new DefaultAuthenticationEventPublisher(publisher);
+	}
+
+}

@@ -1,0 +1,6 @@
+/**
+ * The provider register: provider organisations, the services they run at their
+ * locations, and how good CQC says those services are.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Provider register")
+package org.carecycle.providers;

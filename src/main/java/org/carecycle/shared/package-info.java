@@ -1,0 +1,7 @@
+/**
+ * Value types and vocabulary that every module speaks: roles, identifiers, postcodes, the
+ * clock.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Shared",
+		type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package org.carecycle.shared;

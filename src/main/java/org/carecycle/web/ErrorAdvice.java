@@ -1,0 +1,29 @@
+package org.carecycle.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Turns malformed addresses into the right GOV.UK error page: a path holding something
+ * that is not an id ({@code /services/abc}) names no page, so it is "Page not found"; a
+ * malformed query parameter is "There is a problem with your request". Both go through
+ * the normal error page, never a stack trace.
+ */
+@ControllerAdvice
+class ErrorAdvice {
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	void typeMismatch(MethodArgumentTypeMismatchException exception, HttpServletResponse response) throws IOException {
+		MethodParameter parameter = exception.getParameter();
+		boolean inPath = parameter.hasParameterAnnotation(PathVariable.class);
+		response.sendError(inPath ? HttpServletResponse.SC_NOT_FOUND : HttpServletResponse.SC_BAD_REQUEST);
+	}
+
+}
