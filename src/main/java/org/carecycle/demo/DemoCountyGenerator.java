@@ -189,8 +189,7 @@ final class DemoCountyGenerator {
 		double roll = this.random.nextDouble();
 		return switch (kind) {
 			case SPECIALIST_SUPPORT -> (roll < 0.45) ? Ownership.VOLUNTARY : Ownership.PRIVATE;
-			case DAY_OPPORTUNITIES ->
-				(roll < 0.55) ? Ownership.VOLUNTARY : (roll < 0.65) ? Ownership.COUNCIL : Ownership.PRIVATE;
+			case DAY_OPPORTUNITIES -> (roll < 0.6) ? Ownership.VOLUNTARY : Ownership.PRIVATE;
 			case SHARED_LIVES -> Ownership.VOLUNTARY;
 			case HOME_CARE_AGENCY ->
 				(roll < 0.03) ? Ownership.NHS : (roll < 0.10) ? Ownership.VOLUNTARY : Ownership.PRIVATE;

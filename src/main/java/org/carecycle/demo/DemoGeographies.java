@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.carecycle.demo.DemoGeography.DistrictSpec;
 import org.carecycle.demo.DemoGeography.LocalitySpec;
 import org.carecycle.geography.Boundaries;
 import org.carecycle.geography.Boundary;
+import org.carecycle.geography.Coordinates;
 import org.carecycle.geography.LocalityKind;
 import org.carecycle.geography.Places;
 import org.carecycle.geography.PostcodeDistrict;
@@ -39,21 +39,25 @@ class DemoGeographies {
 	}
 
 	DemoGeography cornwall() {
-		Map<String, PostcodeDistrict> centroids = this.places.districts()
+		return cornwall(this.places.districts()
 			.stream()
-			.collect(Collectors.toMap(PostcodeDistrict::outcode, Function.identity()));
+			.collect(Collectors.toMap(PostcodeDistrict::outcode, PostcodeDistrict::centroid)));
+	}
+
+	/** Cornwall's localities and districts, placed by the given district centroids. */
+	static DemoGeography cornwall(Map<String, Coordinates> centroids) {
 		List<LocalitySpec> localities = new ArrayList<>();
 		for (List<String> row : csv("demo/cornwall_localities.csv")) {
 			localities.add(new LocalitySpec(row.get(0), row.get(1), LocalityKind.COMMUNITY_AREA));
 		}
 		List<DistrictSpec> districts = new ArrayList<>();
 		for (List<String> row : csv("demo/cornwall_districts.csv")) {
-			PostcodeDistrict centroid = centroids.get(row.get(0));
+			Coordinates centroid = centroids.get(row.get(0));
 			if (centroid == null) {
 				throw new IllegalStateException("No centroid for postcode district " + row.get(0));
 			}
 			districts.add(new DistrictSpec(row.get(0), row.get(1), row.get(2), Integer.parseInt(row.get(3)),
-					centroid.centroid().latitude(), centroid.centroid().longitude()));
+					centroid.latitude(), centroid.longitude()));
 		}
 		return new DemoGeography(localities, districts, "Cornwall");
 	}

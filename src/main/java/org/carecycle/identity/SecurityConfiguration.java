@@ -103,12 +103,17 @@ class SecurityConfiguration {
 	private static AccessDeniedHandler accessDeniedHandler() {
 		AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
 		return (request, response, exception) -> {
-			boolean sessionEnded = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
-			if (exception instanceof CsrfException && (sessionEnded || request.getSession(false) == null)) {
+			if (exception instanceof CsrfException) {
 				boolean signInPage = request.getRequestURI().equals(request.getContextPath() + SignInHandlers.SIGN_IN);
-				response.sendRedirect(request.getContextPath() + SignInHandlers.SIGN_IN
-						+ (signInPage ? "?error=expired" : "?timeout"));
-				return;
+				boolean sessionEnded = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+				if (signInPage) {
+					response.sendRedirect(request.getContextPath() + SignInHandlers.SIGN_IN + "?error=expired");
+					return;
+				}
+				if (sessionEnded) {
+					response.sendRedirect(request.getContextPath() + SignInHandlers.SIGN_IN + "?timeout");
+					return;
+				}
 			}
 			forbidden.handle(request, response, exception);
 		};

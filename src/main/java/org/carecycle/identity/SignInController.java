@@ -12,6 +12,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
 
 /** The sign-in page. Spring Security handles the form it posts. */
 @Controller
@@ -34,9 +35,7 @@ class SignInController {
 	}
 
 	@GetMapping(SignInHandlers.SIGN_IN)
-	String signIn(@RequestParam Optional<String> error, @RequestParam("signed-out") Optional<String> signedOut,
-			@RequestParam Optional<String> timeout, @RequestParam Optional<String> ended, HttpSession session,
-			Model model) {
+	String signIn(@RequestParam Optional<String> error, WebRequest request, HttpSession session, Model model) {
 		if (this.currentUser.get().isPresent()) {
 			return "redirect:/";
 		}
@@ -58,9 +57,9 @@ class SignInController {
 			default -> {
 			}
 		}
-		model.addAttribute("signedOut", signedOut.isPresent());
-		model.addAttribute("timedOut", timeout.isPresent());
-		model.addAttribute("ended", ended.isPresent());
+		model.addAttribute("signedOut", request.getParameterMap().containsKey("signed-out"));
+		model.addAttribute("timedOut", request.getParameterMap().containsKey("timeout"));
+		model.addAttribute("ended", request.getParameterMap().containsKey("ended"));
 		model.addAttribute("form", form);
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
 		model.addAttribute("pageHasErrors", errors.hasErrors());

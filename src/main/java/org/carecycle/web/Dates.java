@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Dates and times written the GOV.UK way ("4 June 2026", "4 June 2026 at 3:15pm"), in UK
- * time. Available to templates as {@code @dates}.
+ * time. Available to templates as {@code dates}.
  */
 @Component("dates")
 public class Dates {

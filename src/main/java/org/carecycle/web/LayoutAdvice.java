@@ -28,10 +28,23 @@ class LayoutAdvice {
 
 	private final boolean demoMode;
 
-	LayoutAdvice(List<Section> sections, Council council, @Value("${carecycle.demo.enabled:false}") boolean demoMode) {
+	private final Dates dates;
+
+	LayoutAdvice(List<Section> sections, Council council, Dates dates,
+			@Value("${carecycle.demo.enabled:false}") boolean demoMode) {
 		this.sections = sections.stream().sorted(Comparator.comparingInt(Section::order)).toList();
 		this.council = council;
+		this.dates = dates;
 		this.demoMode = demoMode;
+	}
+
+	/**
+	 * Date formatting for templates, as {@code dates.date(...)} and
+	 * {@code dates.dateTime(...)}.
+	 */
+	@ModelAttribute("dates")
+	Dates dates() {
+		return this.dates;
 	}
 
 	@ModelAttribute("demoMode")

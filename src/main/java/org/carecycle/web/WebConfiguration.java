@@ -37,7 +37,9 @@ class WebConfiguration implements WebMvcConfigurer {
 		@Override
 		public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 				ModelAndView modelAndView) {
-			if (modelAndView == null || modelAndView.getModel().containsKey("pageHasErrors")) {
+			if (modelAndView == null || modelAndView.getModel().containsKey("pageHasErrors")
+					|| (modelAndView.getViewName() != null && modelAndView.getViewName().startsWith("redirect:"))
+					|| modelAndView.getView() instanceof org.springframework.web.servlet.view.RedirectView) {
 				return;
 			}
 			boolean hasErrors = modelAndView.getModel()

@@ -98,6 +98,9 @@ class UserAdminController {
 	String add(@Valid @ModelAttribute("form") UserForm form, BindingResult errors, Model model,
 			RedirectAttributes redirect) {
 		checkRoleAndOrganisation(form.chosenRole(), form.chosenProvider(), errors);
+		if (!errors.hasFieldErrors("email") && this.directory.findByEmail(form.email()).isPresent()) {
+			errors.rejectValue("email", "user.error.email.taken");
+		}
 		if (errors.hasErrors()) {
 			return addPage(model);
 		}
