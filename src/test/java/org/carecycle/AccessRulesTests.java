@@ -1,0 +1,210 @@
+package org.carecycle;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.carecycle.shared.Role;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Every route the application exposes, read from its handler mappings so that no new page
+ * can be forgotten, checked against who should be able to open it: anonymous users reach
+ * only the public pages, and each role only its own sections. The expectations are
+ * written out here, independently of the security configuration they check; a route with
+ * no expectation fails the test until someone decides who may open it.
+ */
+@ApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessRulesTests {
+
+	private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+
+	private static final Set<Role> COUNCIL_STAFF = Role.councilStaff();
+
+	/** Who may open each route, longest prefix first; null means the public. */
+	private static final Map<String, Set<Role>> EXPECTED = new LinkedHashMap<>();
+
+	static {
+		EXPECTED.put("/admin/users", EnumSet.of(Role.ADMIN));
+		EXPECTED.put("/admin/audit", EnumSet.of(Role.ADMIN));
+		EXPECTED.put("/account", EVERYONE);
+		EXPECTED.put("/session", EVERYONE);
+		EXPECTED.put("/providers", COUNCIL_STAFF);
+		EXPECTED.put("/services", COUNCIL_STAFF);
+		EXPECTED.put("/my-organisation", EnumSet.of(Role.PROVIDER));
+		EXPECTED.put("/sign-in", null);
+		EXPECTED.put("/accessibility", null);
+		EXPECTED.put("/cookies", null);
+		EXPECTED.put("/privacy", null);
+		EXPECTED.put("/", null);
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	private final Map<Role, MockHttpSession> sessions = new EnumMap<>(Role.class);
+
+	private Map<String, String> ids;
+
+	@BeforeAll
+	void signInEveryRole() throws Exception {
+		for (Role role : Role.values()) {
+			this.sessions.put(role, SignIn.as(this.mvc, role));
+		}
+		UUID provider = this.jdbc.sql("select provider_id from app_user where email = 'provider@carecycle.example'")
+			.query(UUID.class)
+			.single();
+		this.ids = Map.of("/services/{id}", firstId("care_service where provider_id <> '" + provider + "'"),
+				"/providers/{id}", firstId("provider"), "/admin/users/{id}", firstId("app_user"),
+				"/my-organisation/services/{id}", firstId("care_service where provider_id = '" + provider + "'"));
+	}
+
+	@Test
+	void everyRouteHasADecidedAudience() {
+		List<String> undecided = new ArrayList<>();
+		for (Route route : routes()) {
+			if (expectedFor(route.path()) == Undecided.INSTANCE) {
+				undecided.add(route.method() + " " + route.path());
+			}
+		}
+		assertThat(undecided).as("routes nobody has decided access to").isEmpty();
+	}
+
+	@Test
+	void anonymousUsersReachOnlyPublicPagesAndAreAskedToSignInForTheRest() throws Exception {
+		for (Route route : routes()) {
+			Object expected = expectedFor(route.path());
+			MvcResult result = perform(route, null);
+			int status = result.getResponse().getStatus();
+			if (expected == null) {
+				assertThat(status).as(route + " is public").isBetween(200, 399);
+				assertThat(redirect(result)).as(route + " does not ask for sign-in").doesNotContain("/sign-in");
+			}
+			else if (!route.path().equals("/sign-in")) {
+				assertThat(redirect(result)).as(route + " asks anonymous users to sign in").endsWith("/sign-in");
+			}
+		}
+	}
+
+	@Test
+	void eachRoleReachesItsOwnSectionsAndIsRefusedTheRest() throws Exception {
+		List<String> wrong = new ArrayList<>();
+		for (Route route : routes()) {
+			Object expected = expectedFor(route.path());
+			if (expected == null || route.path().equals("/sign-in")) {
+				continue;
+			}
+			@SuppressWarnings("unchecked")
+			Set<Role> allowed = (Set<Role>) expected;
+			for (Role role : Role.values()) {
+				if (route.method() == RequestMethod.POST && allowed.contains(role)) {
+					continue;
+				}
+				int status = perform(route, role).getResponse().getStatus();
+				boolean refused = status == 403;
+				if (allowed.contains(role) == refused) {
+					wrong.add(role + " " + route + " -> " + status);
+				}
+			}
+		}
+		assertThat(wrong).as("roles reaching what they should not, or refused what they should reach").isEmpty();
+	}
+
+	private MvcResult perform(Route route, Role role) throws Exception {
+		String path = route.path();
+		for (Map.Entry<String, String> id : this.ids.entrySet()) {
+			if (path.equals(id.getKey()) || path.startsWith(id.getKey() + "/")) {
+				path = path.replace("{id}", id.getValue());
+			}
+		}
+		path = path.replace("{id}", UUID.randomUUID().toString());
+		var request = (route.method() == RequestMethod.POST) ? post(path).with(csrf()) : get(path);
+		if (role != null) {
+			request.session(this.sessions.get(role));
+		}
+		return this.mvc.perform(request).andReturn();
+	}
+
+	private static String redirect(MvcResult result) {
+		String location = result.getResponse().getRedirectedUrl();
+		return (location != null) ? location : "";
+	}
+
+	private static Object expectedFor(String path) {
+		for (Map.Entry<String, Set<Role>> entry : EXPECTED.entrySet()) {
+			String prefix = entry.getKey();
+			if (path.equals(prefix) || (!prefix.equals("/") && path.startsWith(prefix + "/"))) {
+				return entry.getValue();
+			}
+		}
+		return Undecided.INSTANCE;
+	}
+
+	private List<Route> routes() {
+		List<Route> routes = new ArrayList<>();
+		for (RequestMappingInfo info : this.mappings.getHandlerMethods().keySet()) {
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			for (String pattern : info.getPatternValues()) {
+				if (pattern.equals("/error")) {
+					continue;
+				}
+				if (methods.isEmpty() || methods.contains(RequestMethod.GET)) {
+					routes.add(new Route(RequestMethod.GET, pattern));
+				}
+				if (methods.contains(RequestMethod.POST)) {
+					routes.add(new Route(RequestMethod.POST, pattern));
+				}
+			}
+		}
+		assertThat(routes).hasSizeGreaterThan(20);
+		return routes;
+	}
+
+	private String firstId(String from) {
+		return this.jdbc.sql("select id::text from " + from + " order by id limit 1").query(String.class).single();
+	}
+
+	record Route(RequestMethod method, String path) {
+		@Override
+		public String toString() {
+			return this.method + " " + this.path;
+		}
+	}
+
+	enum Undecided {
+
+		INSTANCE
+
+	}
+
+}
