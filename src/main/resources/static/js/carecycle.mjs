@@ -75,4 +75,5 @@ function initTimeoutWarning (dialog) {
     dialog.querySelector('[data-timeout-action="stay"]').click()
   })
   start()
+  dialog.dataset.ready = 'true'
 }

@@ -72,10 +72,14 @@ class AccountController {
 		return "redirect:/account";
 	}
 
-	/** Called by the session timeout warning's "Stay signed in" button. */
-	@PostMapping("/session/keep-alive")
-	ResponseEntity<Void> keepAlive() {
-		return ResponseEntity.noContent().build();
+	/**
+	 * Called by the session timeout warning's "Stay signed in" button: touching the
+	 * session is all it takes. (It answers with a body, not 204, which browsers report as
+	 * an aborted fetch.)
+	 */
+	@PostMapping(path = "/session/keep-alive", produces = "text/plain")
+	ResponseEntity<String> keepAlive() {
+		return ResponseEntity.ok("OK");
 	}
 
 	private String passwordPage(Model model) {

@@ -1,6 +1,7 @@
 package org.carecycle.identity;
 
 import java.util.List;
+import java.util.Set;
 
 import org.carecycle.web.PublicPages;
 import org.carecycle.web.Section;
@@ -10,6 +11,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -23,6 +26,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -64,6 +73,7 @@ class SecurityConfiguration {
 			.sessionRegistry(sessionRegistry)
 			.expiredUrl(SignInHandlers.SIGN_IN + "?ended"));
 		http.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(accessDeniedHandler()));
+		http.requestCache(cache -> cache.requestCache(pagesToReturnTo()));
 		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 			.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
@@ -117,6 +127,21 @@ class SecurityConfiguration {
 			}
 			forbidden.handle(request, response, exception);
 		};
+	}
+
+	/**
+	 * After signing in, people return to the page they asked for: only a page (a GET that
+	 * accepts HTML), never a script, an image, or something a browser fetched on its own.
+	 */
+	private static RequestCache pagesToReturnTo() {
+		MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+		html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setRequestMatcher(
+				new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"), html,
+						new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/.well-known/**")),
+						new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/session/**"))));
+		return cache;
 	}
 
 	@Bean
