@@ -78,6 +78,16 @@ public class UserAdministration {
 		return this.accounts.save(account).id();
 	}
 
+	/**
+	 * The first administrator of a new installation, with a password they must change.
+	 */
+	@Transactional
+	UUID addFirstAdministrator(String email, String password) {
+		UserAccount account = UserAccount.create(email, "Administrator", Role.ADMIN, null,
+				this.passwordEncoder.encode(password), this.clock.instant());
+		return this.accounts.save(account).id();
+	}
+
 	@Transactional
 	public void changeRole(UUID id, Role role, ProviderId provider, UUID changedBy) {
 		UserAccount account = find(id);
