@@ -33,17 +33,26 @@ final class Browser implements AutoCloseable {
 
 	private final String base;
 
+	/**
+	 * Uses the system's Chromium (Debian's /usr/bin/chromium, or CHROMIUM_PATH, or
+	 * -Dchromium.path) when there is one, as CI does; otherwise lets Playwright fetch its
+	 * own Chromium once, so that the tests also run on a developer's machine that has
+	 * none.
+	 */
 	Browser(int port) {
 		this.base = "http://localhost:" + port;
-		this.playwright = Playwright
-			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		this.chromium = this.playwright.chromium()
-			.launch(new BrowserType.LaunchOptions()
-				.setExecutablePath(Path.of(System.getProperty("chromium.path",
-						System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"))))
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+		Path system = Path.of(System.getProperty("chromium.path",
+				System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium")));
+		boolean useSystem = Files.isExecutable(system);
+		this.playwright = Playwright.create(new Playwright.CreateOptions()
+			.setEnv(useSystem ? Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1") : Map.of()));
+		BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
+			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+					"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"));
+		if (useSystem) {
+			options.setExecutablePath(system);
+		}
+		this.chromium = this.playwright.chromium().launch(options);
 	}
 
 	Tab open(boolean javaScript) {
