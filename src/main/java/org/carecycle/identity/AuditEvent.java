@@ -37,8 +37,11 @@ public record AuditEvent(long id, Instant occurredAt, UUID actorId, String actor
 		List<FieldChange> list = new ArrayList<>();
 		JsonNode root = JSON.readTree(this.changes);
 		for (Map.Entry<String, JsonNode> field : root.properties()) {
-			list.add(new FieldChange(field.getKey(), text(field.getValue().get("from")),
-					text(field.getValue().get("to"))));
+			FieldChange change = new FieldChange(field.getKey(), text(field.getValue().get("from")),
+					text(field.getValue().get("to")));
+			if (change.from() != null || change.to() != null) {
+				list.add(change);
+			}
 		}
 		return list;
 	}
@@ -58,6 +61,12 @@ public record AuditEvent(long id, Instant occurredAt, UUID actorId, String actor
 	 * @param to its value after, or null
 	 */
 	public record FieldChange(String field, String from, String to) {
+
+		/** The field's name in words: {@code displayName} becomes "display name". */
+		public String label() {
+			return this.field.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+		}
+
 	}
 
 }
