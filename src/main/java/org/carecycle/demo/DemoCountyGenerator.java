@@ -2,7 +2,6 @@ package org.carecycle.demo;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -17,8 +16,6 @@ import org.carecycle.demo.DemoGeography.DistrictSpec;
 import org.carecycle.geography.Boundary;
 import org.carecycle.geography.Coordinates;
 import org.carecycle.providers.ClientGroup;
-import org.carecycle.providers.CqcRating;
-import org.carecycle.providers.KeyQuestion;
 import org.carecycle.providers.Ownership;
 import org.carecycle.providers.RegisterLoader.NewGroup;
 import org.carecycle.providers.RegisterLoader.NewProvider;
@@ -78,26 +75,13 @@ final class DemoCountyGenerator {
 
 	private final LocalDate asOf;
 
-	private final String councilArea;
+	private final DemoNaming naming;
+
+	private final DemoRatings ratings;
 
 	private final List<DistrictSpec> weightedDistricts = new ArrayList<>();
 
 	private final Set<String> usedIds = new HashSet<>();
-
-	private final Set<String> usedNames = new HashSet<>();
-
-	/** The kinds of provider organisation, with their share of the market. */
-	enum ProviderKind {
-
-		CARE_HOME_OPERATOR(44), HOME_CARE_AGENCY(30), SPECIALIST_SUPPORT(16), DAY_OPPORTUNITIES(9), SHARED_LIVES(1);
-
-		final int weight;
-
-		ProviderKind(int weight) {
-			this.weight = weight;
-		}
-
-	}
 
 	DemoCountyGenerator(DemoGeography geography, Boundary boundary, double scale, long seed, LocalDate asOf,
 			String councilArea) {
@@ -106,7 +90,8 @@ final class DemoCountyGenerator {
 		this.boundary = boundary;
 		this.scale = scale;
 		this.asOf = asOf;
-		this.councilArea = councilArea;
+		this.naming = new DemoNaming(this.random, councilArea);
+		this.ratings = new DemoRatings(this.random, asOf);
 		for (DistrictSpec district : geography.districts()) {
 			for (int i = 0; i < district.weight(); i++) {
 				this.weightedDistricts.add(district);
@@ -127,7 +112,7 @@ final class DemoCountyGenerator {
 		Map<UUID, Integer> serviceCounts = new java.util.HashMap<>();
 
 		for (int g = 0; g < groupCount; g++) {
-			groups.add(new NewGroup(uuid(), uniqueName(groupName())));
+			groups.add(new NewGroup(uuid(), this.naming.group()));
 		}
 		int sharedLivesSchemes = 0;
 		for (int p = 0; p < providerCount; p++) {
@@ -150,7 +135,7 @@ final class DemoCountyGenerator {
 				services.add(service);
 				serviceCounts.merge(provider.id(), 1, Integer::sum);
 				if (type.isCqcRegistered()) {
-					ratings.addAll(ratings(service, providerQuality + this.random.nextGaussian() * 0.6));
+					ratings.addAll(this.ratings.history(service, providerQuality + this.random.nextGaussian() * 0.6));
 				}
 			}
 		}
@@ -231,7 +216,7 @@ final class DemoCountyGenerator {
 	}
 
 	private NewProvider provider(ProviderKind kind, Ownership ownership, NewGroup group, DistrictSpec home) {
-		String name = uniqueName(providerName(kind, ownership, group));
+		String name = this.naming.provider(kind, ownership, group);
 		String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
 		boolean registered = kind != ProviderKind.DAY_OPPORTUNITIES || ownership == Ownership.PRIVATE;
 		return new NewProvider(uuid(), name, registered ? cqcId() : null, ownership,
@@ -241,59 +226,8 @@ final class DemoCountyGenerator {
 				postcode(home));
 	}
 
-	private String providerName(ProviderKind kind, Ownership ownership, NewGroup group) {
-		String place = Names.cornishPlace(this.random);
-		String quality = Names.pick(this.random, Names.QUALITIES);
-		String surname = Names.pick(this.random, Names.SURNAMES);
-		if (ownership == Ownership.COUNCIL) {
-			return this.councilArea + " Council Adult Day Services";
-		}
-		if (ownership == Ownership.NHS) {
-			return quality + " Community Health NHS Trust";
-		}
-		if (ownership == Ownership.VOLUNTARY) {
-			return switch (this.random.nextInt(5)) {
-				case 0 -> quality + " Support Trust";
-				case 1 -> place + " Community Care";
-				case 2 -> place + " Housing and Support";
-				case 3 -> "St " + Names.pick(this.random, Names.SAINTS) + " Foundation";
-				default -> (kind == ProviderKind.SHARED_LIVES) ? quality + " Shared Lives" : quality + " Lives CIC";
-			};
-		}
-		if (group != null && this.random.nextBoolean()) {
-			return group.name().replace(" Group", "") + " (" + place + ") Ltd";
-		}
-		return switch (kind) {
-			case HOME_CARE_AGENCY -> switch (this.random.nextInt(4)) {
-				case 0 -> quality + " Homecare Ltd";
-				case 1 -> place + " Home Care Ltd";
-				case 2 -> surname + " Care at Home Ltd";
-				default -> quality + " Care Services Ltd";
-			};
-			case CARE_HOME_OPERATOR -> switch (this.random.nextInt(4)) {
-				case 0 -> place + " Care Ltd";
-				case 1 -> surname + " Care Homes Ltd";
-				case 2 -> quality + " Healthcare Ltd";
-				default -> surname + " and " + Names.pick(this.random, Names.SURNAMES) + " Care Ltd";
-			};
-			default -> switch (this.random.nextInt(3)) {
-				case 0 -> quality + " Support Services Ltd";
-				case 1 -> place + " Care and Support Ltd";
-				default -> surname + " Supported Living Ltd";
-			};
-		};
-	}
-
-	private String groupName() {
-		return switch (this.random.nextInt(3)) {
-			case 0 -> Names.pick(this.random, Names.QUALITIES) + " Care Group";
-			case 1 -> Names.cornishPlace(this.random) + " Healthcare Group";
-			default -> Names.pick(this.random, Names.SURNAMES) + " Care Group";
-		};
-	}
-
 	private NewService service(NewProvider provider, ProviderKind kind, ServiceType type, DistrictSpec district) {
-		String name = uniqueName(serviceName(provider, type, district), district.town());
+		String name = this.naming.service(provider, type, district);
 		Coordinates point = placeIn(district);
 		LocalDate registeredOn = this.asOf.minusDays(200 + this.random.nextInt(365 * 17));
 		ServiceStatus status = ServiceStatus.ACTIVE;
@@ -327,30 +261,6 @@ final class DemoCountyGenerator {
 				clientGroups(kind, type), (1 + this.random.nextInt(150)) + " " + Names.pick(this.random, Names.STREETS),
 				null, district.town(), postcode(district), district.outcode(), null, point.latitude(),
 				point.longitude(), beds, hours, places, Names.person(this.random), status, registeredOn, closedOn);
-	}
-
-	private String serviceName(NewProvider provider, ServiceType type, DistrictSpec district) {
-		String shortName = provider.name().replace(" Ltd", "").replace(" CIC", "");
-		return switch (type) {
-			case CARE_HOME, CARE_HOME_NURSING -> switch (this.random.nextInt(5)) {
-				case 0, 1 -> Names.cornishPlace(this.random) + " " + Names.pick(this.random, Names.HOME_WORDS);
-				case 2 ->
-					"St " + Names.pick(this.random, Names.SAINTS) + "'s " + Names.pick(this.random, Names.HOME_WORDS);
-				case 3 -> "The " + Names.pick(this.random, Names.TREES);
-				default -> Names.pick(this.random, Names.SURNAMES) + " " + Names.pick(this.random, Names.HOME_WORDS);
-			} + ((type == ServiceType.CARE_HOME_NURSING && this.random.nextBoolean()) ? " Nursing Home" : "");
-			case HOME_CARE -> shortName + " - " + district.town();
-			case SUPPORTED_LIVING ->
-				this.random.nextBoolean() ? Names.pick(this.random, Names.STREETS) + " Supported Living"
-						: shortName + " Supported Living " + district.town();
-			case EXTRA_CARE -> Names.cornishPlace(this.random) + " Court";
-			case SHARED_LIVES -> this.councilArea + " Shared Lives";
-			case DAY_SERVICE -> switch (this.random.nextInt(3)) {
-				case 0 -> district.town() + " Day Centre";
-				case 1 -> Names.cornishPlace(this.random) + " Resource Centre";
-				default -> district.town() + " Community Hub";
-			};
-		};
 	}
 
 	private Set<ClientGroup> clientGroups(ProviderKind kind, ServiceType type) {
@@ -389,87 +299,6 @@ final class DemoCountyGenerator {
 		if (this.random.nextDouble() < probability) {
 			groups.add(group);
 		}
-	}
-
-	/**
-	 * A service's inspections, from its registration to today. Today's quality is the
-	 * latent score; earlier inspections walk back from it, and about one service in
-	 * thirty was better before (it has deteriorated).
-	 */
-	private List<NewRating> ratings(NewService service, double quality) {
-		List<LocalDate> inspections = new ArrayList<>();
-		LocalDate next = service.registeredOn().plusDays(180 + this.random.nextInt(240));
-		LocalDate end = (service.closedOn() != null) ? service.closedOn() : this.asOf.minusDays(14);
-		while (!next.isAfter(end)) {
-			inspections.add(next);
-			next = next.plusDays(300 + this.random.nextInt(800));
-		}
-		List<NewRating> ratings = new ArrayList<>();
-		if (inspections.isEmpty()) {
-			return ratings;
-		}
-		if (service.type() == ServiceType.HOME_CARE && this.random.nextDouble() < 0.015) {
-			ratings.add(new NewRating(service.id(), KeyQuestion.OVERALL, CqcRating.NOT_RATED,
-					inspections.get(inspections.size() - 1)));
-			return ratings;
-		}
-		boolean deteriorated = this.random.nextDouble() < 0.035;
-		double z = quality;
-		for (int i = inspections.size() - 1; i >= 0; i--) {
-			ratings.addAll(inspection(service.id(), inspections.get(i), z));
-			z += this.random.nextGaussian() * 0.45 + ((deteriorated && i == inspections.size() - 1) ? 1.6 : 0);
-		}
-		return ratings;
-	}
-
-	private List<NewRating> inspection(UUID serviceId, LocalDate publishedOn, double quality) {
-		Map<KeyQuestion, CqcRating> byQuestion = new EnumMap<>(KeyQuestion.class);
-		for (KeyQuestion question : KeyQuestion.values()) {
-			if (question == KeyQuestion.OVERALL) {
-				continue;
-			}
-			double bias = switch (question) {
-				case CARING -> 0.5;
-				case SAFE -> -0.25;
-				case WELL_LED -> -0.15;
-				default -> 0.1;
-			};
-			byQuestion.put(question, ratingFor(quality + bias + this.random.nextGaussian() * 0.45));
-		}
-		byQuestion.put(KeyQuestion.OVERALL, overall(byQuestion));
-		List<NewRating> ratings = new ArrayList<>();
-		byQuestion.forEach((question, rating) -> ratings.add(new NewRating(serviceId, question, rating, publishedOn)));
-		return ratings;
-	}
-
-	private static CqcRating ratingFor(double z) {
-		if (z > 2.0) {
-			return CqcRating.OUTSTANDING;
-		}
-		if (z > -1.25) {
-			return CqcRating.GOOD;
-		}
-		if (z > -2.3) {
-			return CqcRating.REQUIRES_IMPROVEMENT;
-		}
-		return CqcRating.INADEQUATE;
-	}
-
-	/** CQC's aggregation rules, applied to the five key questions. */
-	static CqcRating overall(Map<KeyQuestion, CqcRating> ratings) {
-		long inadequate = ratings.values().stream().filter(r -> r == CqcRating.INADEQUATE).count();
-		long requiresImprovement = ratings.values().stream().filter(r -> r == CqcRating.REQUIRES_IMPROVEMENT).count();
-		long outstanding = ratings.values().stream().filter(r -> r == CqcRating.OUTSTANDING).count();
-		if (inadequate >= 2) {
-			return CqcRating.INADEQUATE;
-		}
-		if (inadequate == 1 || requiresImprovement >= 2) {
-			return CqcRating.REQUIRES_IMPROVEMENT;
-		}
-		if (outstanding >= 2 && requiresImprovement == 0) {
-			return CqcRating.OUTSTANDING;
-		}
-		return CqcRating.GOOD;
 	}
 
 	private DistrictSpec pickDistrict() {
@@ -527,25 +356,6 @@ final class DemoCountyGenerator {
 		long high = (this.random.nextLong() & ~0xF000L) | 0x4000L;
 		long low = (this.random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
 		return new UUID(high, low);
-	}
-
-	private String uniqueName(String name, String town) {
-		if (this.usedNames.add(name)) {
-			return name;
-		}
-		String withTown = name + ", " + town;
-		if (!withTown.equals(name) && this.usedNames.add(withTown)) {
-			return withTown;
-		}
-		return uniqueName(name);
-	}
-
-	private String uniqueName(String name) {
-		String candidate = name;
-		for (int n = 2; !this.usedNames.add(candidate); n++) {
-			candidate = name + " " + n;
-		}
-		return candidate;
 	}
 
 }

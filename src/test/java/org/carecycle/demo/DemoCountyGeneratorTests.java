@@ -175,11 +175,11 @@ class DemoCountyGeneratorTests {
 	void derivesOverallRatingsByCqcsRules() {
 		Map<KeyQuestion, CqcRating> twoInadequate = new EnumMap<>(Map.of(KeyQuestion.SAFE, CqcRating.INADEQUATE,
 				KeyQuestion.WELL_LED, CqcRating.INADEQUATE, KeyQuestion.CARING, CqcRating.GOOD));
-		assertThat(DemoCountyGenerator.overall(twoInadequate)).isEqualTo(CqcRating.INADEQUATE);
-		assertThat(DemoCountyGenerator
+		assertThat(DemoRatings.overall(twoInadequate)).isEqualTo(CqcRating.INADEQUATE);
+		assertThat(DemoRatings
 			.overall(Map.of(KeyQuestion.SAFE, CqcRating.INADEQUATE, KeyQuestion.CARING, CqcRating.OUTSTANDING)))
 			.isEqualTo(CqcRating.REQUIRES_IMPROVEMENT);
-		assertThat(DemoCountyGenerator.overall(Map.of(KeyQuestion.SAFE, CqcRating.OUTSTANDING, KeyQuestion.CARING,
+		assertThat(DemoRatings.overall(Map.of(KeyQuestion.SAFE, CqcRating.OUTSTANDING, KeyQuestion.CARING,
 				CqcRating.OUTSTANDING, KeyQuestion.EFFECTIVE, CqcRating.GOOD)))
 			.isEqualTo(CqcRating.OUTSTANDING);
 	}
