@@ -77,3 +77,39 @@ function initTimeoutWarning (dialog) {
   start()
   dialog.dataset.ready = 'true'
 }
+
+initImportProgress(document.getElementById('import-progress'))
+
+/**
+ * Keeps an import's progress page up to date while the import runs, and reloads it when the
+ * import finishes so that its result and report appear. Without JavaScript the page has a
+ * "Check progress" link instead.
+ */
+function initImportProgress (panel) {
+  if (!panel || panel.dataset.finished === 'true') {
+    return
+  }
+  const format = new Intl.NumberFormat('en-GB')
+  async function poll () {
+    try {
+      const response = await fetch(panel.dataset.progressUrl, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      if (!response.ok) {
+        return
+      }
+      const progress = await response.json()
+      if (progress.finished) {
+        window.location.reload()
+        return
+      }
+      panel.querySelectorAll('[data-count]').forEach((cell) => {
+        const value = progress[cell.dataset.count]
+        if (typeof value === 'number') {
+          cell.textContent = format.format(value)
+        }
+      })
+    } finally {
+      setTimeout(poll, 2000)
+    }
+  }
+  setTimeout(poll, 1000)
+}

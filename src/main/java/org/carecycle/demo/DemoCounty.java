@@ -2,6 +2,8 @@ package org.carecycle.demo;
 
 import java.util.List;
 
+import org.carecycle.providers.RegisterLoader.NewContact;
+import org.carecycle.providers.RegisterLoader.NewContract;
 import org.carecycle.providers.RegisterLoader.NewGroup;
 import org.carecycle.providers.RegisterLoader.NewProvider;
 import org.carecycle.providers.RegisterLoader.NewRating;
@@ -14,12 +16,15 @@ import org.carecycle.shared.Role;
  * @param geography its localities and districts
  * @param groups corporate groups
  * @param providers provider organisations
+ * @param contacts contacts at providers
  * @param services their services
  * @param ratings CQC ratings, with history
+ * @param contracts the council's contracts
  * @param users the demo sign-ins
  */
 record DemoCounty(DemoGeography geography, List<NewGroup> groups, List<NewProvider> providers,
-		List<NewService> services, List<NewRating> ratings, List<DemoUser> users) {
+		List<NewContact> contacts, List<NewService> services, List<NewRating> ratings, List<NewContract> contracts,
+		List<DemoUser> users) {
 
 	/**
 	 * A demo sign-in.

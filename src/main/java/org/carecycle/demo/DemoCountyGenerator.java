@@ -17,6 +17,8 @@ import org.carecycle.geography.Boundary;
 import org.carecycle.geography.Coordinates;
 import org.carecycle.providers.ClientGroup;
 import org.carecycle.providers.Ownership;
+import org.carecycle.providers.RegisterLoader.NewContact;
+import org.carecycle.providers.RegisterLoader.NewContract;
 import org.carecycle.providers.RegisterLoader.NewGroup;
 import org.carecycle.providers.RegisterLoader.NewProvider;
 import org.carecycle.providers.RegisterLoader.NewRating;
@@ -79,6 +81,8 @@ final class DemoCountyGenerator {
 
 	private final DemoRatings ratings;
 
+	private final DemoContracts contracts;
+
 	private final List<DistrictSpec> weightedDistricts = new ArrayList<>();
 
 	private final Set<String> usedIds = new HashSet<>();
@@ -92,6 +96,7 @@ final class DemoCountyGenerator {
 		this.asOf = asOf;
 		this.naming = new DemoNaming(this.random, councilArea);
 		this.ratings = new DemoRatings(this.random, asOf);
+		this.contracts = new DemoContracts(this.random, asOf);
 		for (DistrictSpec district : geography.districts()) {
 			for (int i = 0; i < district.weight(); i++) {
 				this.weightedDistricts.add(district);
@@ -109,6 +114,8 @@ final class DemoCountyGenerator {
 		List<NewProvider> providers = new ArrayList<>();
 		List<NewService> services = new ArrayList<>();
 		List<NewRating> ratings = new ArrayList<>();
+		List<NewContact> contacts = new ArrayList<>();
+		List<NewContract> contracts = new ArrayList<>();
 		Map<UUID, Integer> serviceCounts = new java.util.HashMap<>();
 
 		for (int g = 0; g < groupCount; g++) {
@@ -126,6 +133,7 @@ final class DemoCountyGenerator {
 			DistrictSpec home = pickDistrict();
 			NewProvider provider = provider(kind, ownership, group, home);
 			providers.add(provider);
+			contacts.addAll(contacts(provider));
 			double providerQuality = this.random.nextGaussian() * 0.8;
 			int count = (kind == ProviderKind.SHARED_LIVES) ? 1 : serviceCount(group != null, p == 0);
 			for (int s = 0; s < count; s++) {
@@ -137,10 +145,25 @@ final class DemoCountyGenerator {
 				if (type.isCqcRegistered()) {
 					ratings.addAll(this.ratings.history(service, providerQuality + this.random.nextGaussian() * 0.6));
 				}
+				this.contracts.contractFor(service, kind == ProviderKind.SPECIALIST_SUPPORT).ifPresent(contracts::add);
 			}
 		}
-		return new DemoCounty(this.geography, groups, providers, services, ratings,
+		return new DemoCounty(this.geography, groups, providers, contacts, services, ratings, contracts,
 				users(providers, groups, serviceCounts));
+	}
+
+	/** One to three people at the provider the council can contact. */
+	private List<NewContact> contacts(NewProvider provider) {
+		List<String> jobs = List.of("Nominated individual", "Operations manager", "Finance manager");
+		int count = 1 + this.random.nextInt(3);
+		List<NewContact> list = new ArrayList<>();
+		String domain = provider.email().substring(provider.email().indexOf('@') + 1);
+		for (int i = 0; i < count; i++) {
+			String name = Names.person(this.random);
+			String email = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", ".") + "@" + domain;
+			list.add(new NewContact(provider.id(), i, name, jobs.get(i), email, phone()));
+		}
+		return list;
 	}
 
 	private List<DemoUser> users(List<NewProvider> providers, List<NewGroup> groups, Map<UUID, Integer> counts) {

@@ -16,7 +16,9 @@ import org.carecycle.geography.Places;
 import org.carecycle.identity.AuditLog;
 import org.carecycle.identity.UserAdministration;
 import org.carecycle.providers.RegisterLoader;
+import org.carecycle.providers.RegisterLoader.NewContract;
 import org.carecycle.providers.RegisterLoader.NewService;
+import org.carecycle.shared.Role;
 import org.carecycle.shared.Council;
 import org.carecycle.shared.ProviderId;
 import org.slf4j.Logger;
@@ -97,16 +99,27 @@ class DemoCountyLoader {
 				.stream()
 				.map(s -> withLocality(s, localityOfDistrict.get(s.postcodeDistrict())))
 				.toList();
-			this.registerLoader.load(county.groups(), county.providers(), services, county.ratings(), "Demo county");
+			UUID contractManager = null;
 			for (DemoUser user : county.users()) {
-				this.users.addWithPassword(user.email(), user.name(), user.role(),
+				UUID id = this.users.addWithPassword(user.email(), user.name(), user.role(),
 						(user.provider() != null) ? new ProviderId(user.provider().id()) : null, password);
+				if (user.role() == Role.COMMISSIONER) {
+					contractManager = id;
+				}
 			}
+			UUID manager = contractManager;
+			List<NewContract> contracts = county.contracts()
+				.stream()
+				.map(c -> new NewContract(c.id(), c.reference(), c.serviceId(), c.lot(), c.framework(), c.startsOn(),
+						c.endsOn(), c.totalValue(), c.unitPrice(), c.priceUnit(), c.commissionedCapacity(), manager))
+				.toList();
+			this.registerLoader.load(new RegisterLoader.Batch(county.groups(), county.providers(), county.contacts(),
+					services, county.ratings(), contracts), "Demo county");
 			return null;
 		});
-		log.info("Loaded the demo county: {} providers, {} services, {} ratings, {} sign-ins in {} ms",
-				county.providers().size(), county.services().size(), county.ratings().size(), county.users().size(),
-				Duration.ofNanos(System.nanoTime() - started).toMillis());
+		log.info("Loaded the demo county: {} providers, {} services, {} contracts, {} ratings, {} sign-ins in {} ms",
+				county.providers().size(), county.services().size(), county.contracts().size(), county.ratings().size(),
+				county.users().size(), Duration.ofNanos(System.nanoTime() - started).toMillis());
 	}
 
 	private static NewService withLocality(NewService s, UUID localityId) {

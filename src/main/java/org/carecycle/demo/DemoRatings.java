@@ -48,20 +48,20 @@ final class DemoRatings {
 			return ratings;
 		}
 		if (service.type() == ServiceType.HOME_CARE && this.random.nextDouble() < 0.015) {
-			ratings.add(new NewRating(service.id(), KeyQuestion.OVERALL, CqcRating.NOT_RATED,
+			ratings.add(new NewRating(service.cqcLocationId(), KeyQuestion.OVERALL, CqcRating.NOT_RATED,
 					inspections.get(inspections.size() - 1)));
 			return ratings;
 		}
 		boolean deteriorated = this.random.nextDouble() < 0.035;
 		double z = quality;
 		for (int i = inspections.size() - 1; i >= 0; i--) {
-			ratings.addAll(inspection(service.id(), inspections.get(i), z));
+			ratings.addAll(inspection(service.cqcLocationId(), inspections.get(i), z));
 			z += this.random.nextGaussian() * 0.45 + ((deteriorated && i == inspections.size() - 1) ? 1.6 : 0);
 		}
 		return ratings;
 	}
 
-	private List<NewRating> inspection(UUID serviceId, LocalDate publishedOn, double quality) {
+	private List<NewRating> inspection(String cqcLocationId, LocalDate publishedOn, double quality) {
 		Map<KeyQuestion, CqcRating> byQuestion = new EnumMap<>(KeyQuestion.class);
 		for (KeyQuestion question : KeyQuestion.values()) {
 			if (question == KeyQuestion.OVERALL) {
@@ -77,7 +77,8 @@ final class DemoRatings {
 		}
 		byQuestion.put(KeyQuestion.OVERALL, overall(byQuestion));
 		List<NewRating> ratings = new ArrayList<>();
-		byQuestion.forEach((question, rating) -> ratings.add(new NewRating(serviceId, question, rating, publishedOn)));
+		byQuestion
+			.forEach((question, rating) -> ratings.add(new NewRating(cqcLocationId, question, rating, publishedOn)));
 		return ratings;
 	}
 

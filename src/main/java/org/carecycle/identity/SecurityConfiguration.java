@@ -3,6 +3,7 @@ package org.carecycle.identity;
 import java.util.List;
 import java.util.Set;
 
+import org.carecycle.web.AccessRule;
 import org.carecycle.web.PublicPages;
 import org.carecycle.web.Section;
 
@@ -53,10 +54,10 @@ class SecurityConfiguration {
 	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, List<Section> sections, List<PublicPages> publicPages,
-			SignInHandlers signIn, SessionRegistry sessionRegistry, OidcProperties oidc,
+	SecurityFilterChain securityFilterChain(HttpSecurity http, List<Section> sections, List<AccessRule> rules,
+			List<PublicPages> publicPages, SignInHandlers signIn, SessionRegistry sessionRegistry, OidcProperties oidc,
 			ObjectProvider<ClientRegistrationRepository> clientRegistrations, UserAccounts accounts) throws Exception {
-		http.authorizeHttpRequests(requests -> authorise(requests, sections, publicPages));
+		http.authorizeHttpRequests(requests -> authorise(requests, sections, rules, publicPages));
 		http.formLogin(form -> form.loginPage(SignInHandlers.SIGN_IN)
 			.loginProcessingUrl(SignInHandlers.SIGN_IN)
 			.usernameParameter("email")
@@ -93,17 +94,24 @@ class SecurityConfiguration {
 
 	private static void authorise(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
-			List<Section> sections, List<PublicPages> publicPages) {
+			List<Section> sections, List<AccessRule> rules, List<PublicPages> publicPages) {
+		for (AccessRule rule : rules) {
+			requests.requestMatchers(rule.pattern()).hasAnyAuthority(authorities(rule.roles()));
+		}
 		for (PublicPages pages : publicPages) {
 			requests.requestMatchers(pages.patterns().toArray(String[]::new)).permitAll();
 		}
 		requests.requestMatchers(SignInHandlers.SIGN_IN, "/oauth2/**", "/login/oauth2/**").permitAll();
 		requests.requestMatchers("/account", "/account/**", "/session/**").authenticated();
 		for (Section section : sections) {
-			String[] authorities = section.roles().stream().map(role -> role.authority()).toArray(String[]::new);
-			requests.requestMatchers(section.path(), section.path() + "/**").hasAnyAuthority(authorities);
+			requests.requestMatchers(section.path(), section.path() + "/**")
+				.hasAnyAuthority(authorities(section.roles()));
 		}
 		requests.anyRequest().denyAll();
+	}
+
+	private static String[] authorities(java.util.Set<org.carecycle.shared.Role> roles) {
+		return roles.stream().map(org.carecycle.shared.Role::authority).toArray(String[]::new);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.carecycle.providers;
 
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -59,13 +60,31 @@ public class RegisterLoader {
 			LocalDate closedOn) {
 	}
 
-	/** A published CQC rating to load. */
-	public record NewRating(UUID serviceId, KeyQuestion question, CqcRating rating, LocalDate publishedOn) {
+	/** A published CQC rating to load, for a CQC location. */
+	public record NewRating(String cqcLocationId, KeyQuestion question, CqcRating rating, LocalDate publishedOn) {
+	}
+
+	/** A contact at a provider to load. */
+	public record NewContact(UUID providerId, int position, String name, String jobTitle, String email, String phone) {
+	}
+
+	/** A contract to load. */
+	public record NewContract(UUID id, String reference, UUID serviceId, String lot, String framework,
+			LocalDate startsOn, LocalDate endsOn, BigDecimal totalValue, BigDecimal unitPrice, PriceUnit priceUnit,
+			Integer commissionedCapacity, UUID contractManagerId) {
+	}
+
+	/** Everything to load at once. */
+	public record Batch(List<NewGroup> groups, List<NewProvider> providers, List<NewContact> contacts,
+			List<NewService> services, List<NewRating> ratings, List<NewContract> contracts) {
 	}
 
 	@Transactional
-	public void load(List<NewGroup> groups, List<NewProvider> providers, List<NewService> services,
-			List<NewRating> ratings, String description) {
+	public void load(Batch batch, String description) {
+		List<NewGroup> groups = batch.groups();
+		List<NewProvider> providers = batch.providers();
+		List<NewService> services = batch.services();
+		List<NewRating> ratings = batch.ratings();
 		Timestamp now = Timestamp.from(this.clock.instant());
 		this.jdbc.batchUpdate("insert into provider_group (id, name) values (?, ?)", groups, BATCH, (ps, group) -> {
 			ps.setObject(1, group.id());
@@ -122,16 +141,46 @@ public class RegisterLoader {
 					ps.setTimestamp(23, now);
 				});
 		this.jdbc.batchUpdate("""
-				insert into cqc_rating (care_service_id, key_question, rating, published_on, source)
+				insert into provider_contact (provider_id, position, name, job_title, email, phone)
+				values (?, ?, ?, ?, ?, ?)""", batch.contacts(), BATCH, (ps, c) -> {
+			ps.setObject(1, c.providerId());
+			ps.setInt(2, c.position());
+			ps.setString(3, c.name());
+			ps.setString(4, c.jobTitle());
+			ps.setString(5, c.email());
+			ps.setString(6, c.phone());
+		});
+		this.jdbc.batchUpdate("""
+				insert into contract (id, version, reference, care_service_id, lot, framework, starts_on, ends_on,
+				                      total_value, unit_price, price_unit, commissioned_capacity, contract_manager_id,
+				                      created_at, updated_at)
+				values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", batch.contracts(), BATCH, (ps, c) -> {
+			ps.setObject(1, c.id());
+			ps.setString(2, c.reference());
+			ps.setObject(3, c.serviceId());
+			ps.setString(4, c.lot());
+			ps.setString(5, c.framework());
+			ps.setDate(6, Date.valueOf(c.startsOn()));
+			ps.setDate(7, Date.valueOf(c.endsOn()));
+			ps.setBigDecimal(8, c.totalValue());
+			ps.setBigDecimal(9, c.unitPrice());
+			ps.setString(10, (c.priceUnit() != null) ? c.priceUnit().name() : null);
+			setInteger(ps, 11, c.commissionedCapacity());
+			ps.setObject(12, c.contractManagerId());
+			ps.setTimestamp(13, now);
+			ps.setTimestamp(14, now);
+		});
+		this.jdbc.batchUpdate("""
+				insert into cqc_rating (cqc_location_id, key_question, rating, published_on, source)
 				values (?, ?, ?, ?, 'CQC')""", ratings, BATCH, (ps, r) -> {
-			ps.setObject(1, r.serviceId());
+			ps.setString(1, r.cqcLocationId());
 			ps.setString(2, r.question().name());
 			ps.setString(3, r.rating().name());
 			ps.setDate(4, Date.valueOf(r.publishedOn()));
 		});
 		this.auditLog.record(AuditAction.IMPORTED, "ProviderRegister", null,
 				description + ": " + groups.size() + " groups, " + providers.size() + " providers, " + services.size()
-						+ " services, " + ratings.size() + " CQC ratings");
+						+ " services, " + batch.contracts().size() + " contracts, " + ratings.size() + " CQC ratings");
 	}
 
 	private static Array clientGroups(PreparedStatement ps, Set<ClientGroup> groups) throws SQLException {

@@ -1,5 +1,7 @@
 package org.carecycle.providers;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,13 @@ public final class RegisterViews {
 	}
 
 	/** How much is on the register. */
-	public record Counts(long providers, long activeServices, long beds, long weeklyHours, long places) {
+	public record Counts(long providers, long activeServices, long beds, long weeklyHours, long places,
+			long commissionedServices, long contractsEndingSoon) {
+
+		public long notCommissioned() {
+			return this.activeServices - this.commissionedServices;
+		}
+
 	}
 
 	/** Active services and their capacity, for one type. */
@@ -28,23 +36,25 @@ public final class RegisterViews {
 	}
 
 	/** A service in a list. */
-	public record ServiceRow(UUID id, String name, UUID providerId, String providerName, ServiceType type,
-			String localityName, String town, String postcode, Integer capacity, ServiceStatus status,
-			CqcRating overallRating, LocalDate ratedOn) {
+	public record ServiceRow(UUID id, String name, UUID providerId, String providerName, String cqcLocationId,
+			ServiceType type, Set<ClientGroup> clientGroups, String localityName, String town, String postcode,
+			Integer capacity, ServiceStatus status, CqcRating overallRating, LocalDate ratedOn, boolean commissioned,
+			boolean contractEndingSoon, Double latitude, Double longitude, Integer vacancies) {
 	}
 
 	/** Everything the register holds about a provider organisation. */
-	public record ProviderProfile(UUID id, String name, String cqcProviderId, Ownership ownership, UUID groupId,
-			String groupName, String phone, String email, String website, String addressLine1, String addressLine2,
-			String town, String postcode) {
+	public record ProviderProfile(UUID id, int version, String name, String cqcProviderId, Ownership ownership,
+			UUID groupId, String groupName, String phone, String email, String website, String addressLine1,
+			String addressLine2, String town, String postcode, List<ProviderContact> contacts) {
 	}
 
 	/** Everything the register holds about a service. */
-	public record ServiceProfile(UUID id, String name, UUID providerId, String providerName, String cqcLocationId,
-			ServiceType type, Set<ClientGroup> clientGroups, String addressLine1, String addressLine2, String town,
-			String postcode, String localityName, Double latitude, Double longitude, Integer beds, Integer weeklyHours,
-			Integer places, String registeredManager, ServiceStatus status, LocalDate registeredOn, LocalDate closedOn,
-			Map<KeyQuestion, RatingRow> currentRatings) {
+	public record ServiceProfile(UUID id, int version, String name, UUID providerId, String providerName,
+			String cqcLocationId, ServiceType type, Set<ClientGroup> clientGroups, String addressLine1,
+			String addressLine2, String town, String postcode, String localityName, Double latitude, Double longitude,
+			Integer beds, Integer weeklyHours, Integer places, String registeredManager, ServiceStatus status,
+			LocalDate registeredOn, LocalDate closedOn, LocalDate dormantSince, Integer vacancies,
+			Instant vacanciesReportedAt, Map<KeyQuestion, RatingRow> currentRatings) {
 
 		public Integer capacity() {
 			return switch (this.type.capacity()) {
@@ -52,6 +62,30 @@ public final class RegisterViews {
 				case WEEKLY_HOURS -> this.weeklyHours;
 				case PLACES -> this.places;
 			};
+		}
+
+		/** The current overall CQC rating, if there is one. */
+		public RatingRow overall() {
+			return this.currentRatings.get(KeyQuestion.OVERALL);
+		}
+
+	}
+
+	/** A contract as lists and pages show it. */
+	public record ContractRow(UUID id, int version, String reference, UUID serviceId, String serviceName,
+			UUID providerId, String providerName, ServiceType serviceType, String lot, String framework,
+			LocalDate startsOn, LocalDate endsOn, BigDecimal totalValue, BigDecimal unitPrice, PriceUnit priceUnit,
+			Integer commissionedCapacity, UUID contractManagerId, UUID specificationDocumentId, ContractState state,
+			boolean endingSoon) {
+	}
+
+	/** Where a contract is in its life. */
+	public enum ContractState {
+
+		NOT_STARTED, LIVE, ENDED;
+
+		public String messageKey() {
+			return "contractState." + name();
 		}
 
 	}
@@ -64,18 +98,36 @@ public final class RegisterViews {
 	public record RatingPublication(LocalDate publishedOn, Map<KeyQuestion, CqcRating> ratings) {
 	}
 
-	/** What a service list is filtered by; every part is optional. */
-	public record ServiceFilter(String text, ServiceType type, UUID localityId, CqcRating rating,
-			ServiceStatus status) {
+	/** All of a service's rating publications, newest first. */
+	public record RatingHistory(List<RatingPublication> publications) {
+	}
+
+	/**
+	 * What a service list is filtered by; every part is optional.
+	 *
+	 * @param text part of a name, a postcode or a CQC location id
+	 * @param type one type of service
+	 * @param localityId one locality
+	 * @param rating one current overall CQC rating ({@link CqcRating#NOT_RATED} for none)
+	 * @param status one status
+	 * @param clientGroup services for this group of people
+	 * @param commissioned only services the council commissions (true) or does not
+	 * (false)
+	 */
+	public record ServiceFilter(String text, ServiceType type, UUID localityId, CqcRating rating, ServiceStatus status,
+			ClientGroup clientGroup, Boolean commissioned) {
 
 		public static ServiceFilter none() {
-			return new ServiceFilter(null, null, null, null, null);
+			return new ServiceFilter(null, null, null, null, null, null, null);
 		}
 
 	}
 
-	/** All of a service's rating publications, newest first. */
-	public record RatingHistory(List<RatingPublication> publications) {
+	/**
+	 * Services and their capacity in one locality, by type, for the market map's table.
+	 */
+	public record LocalityCapacity(String localityName, Map<ServiceType, Long> capacity,
+			Map<ServiceType, Long> services) {
 	}
 
 }

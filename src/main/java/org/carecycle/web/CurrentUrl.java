@@ -12,16 +12,20 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * The address of the page being drawn, for links that change one query parameter and keep
- * the rest (pagination, sortable headers, filters). Available to templates as
- * {@code currentUrl}. Only the query string is kept, never posted form fields.
+ * the rest (pagination, sortable headers, filters, downloads of the same list). Available to
+ * templates as {@code currentUrl}; each change returns a new address, written out as a link by
+ * {@link #toString()}. Only the query string is kept, never posted form fields.
  */
 public final class CurrentUrl {
+
+	private final String contextPath;
 
 	private final String path;
 
 	private final MultiValueMap<String, String> query;
 
-	CurrentUrl(String path, MultiValueMap<String, String> query) {
+	CurrentUrl(String contextPath, String path, MultiValueMap<String, String> query) {
+		this.contextPath = contextPath;
 		this.path = path;
 		this.query = query;
 	}
@@ -34,7 +38,7 @@ public final class CurrentUrl {
 				.getQueryParams()
 				.forEach((name, values) -> query.put(decode(name), values.stream().map(CurrentUrl::decode).toList()));
 		}
-		return new CurrentUrl(request.getRequestURI(), query);
+		return new CurrentUrl(request.getContextPath(), request.getRequestURI(), query);
 	}
 
 	private static String decode(String value) {
@@ -46,32 +50,35 @@ public final class CurrentUrl {
 	}
 
 	/** This address with one parameter set (or replaced). */
-	public String with(String name, Object value) {
-		return build(name, (value != null) ? List.of(String.valueOf(value)) : List.of());
-	}
-
-	/** This address sorted by a column, going back to the first page. */
-	public String sortedBy(String column, String order) {
+	public CurrentUrl with(String name, Object value) {
 		MultiValueMap<String, String> changed = new LinkedMultiValueMap<>(this.query);
-		changed.put("sort", List.of(column));
-		changed.put("order", List.of(order));
-		changed.remove("page");
-		return toUri(changed);
-	}
-
-	private String build(String name, List<String> values) {
-		MultiValueMap<String, String> changed = new LinkedMultiValueMap<>(this.query);
-		if (values.isEmpty()) {
+		if (value == null) {
 			changed.remove(name);
 		}
 		else {
-			changed.put(name, values);
+			changed.put(name, List.of(String.valueOf(value)));
 		}
-		return toUri(changed);
+		return new CurrentUrl(this.contextPath, this.path, changed);
 	}
 
-	private String toUri(MultiValueMap<String, String> params) {
-		return UriComponentsBuilder.fromPath(this.path).queryParams(params).encode().build().toUriString();
+	/** This address without a parameter. */
+	public CurrentUrl without(String name) {
+		return with(name, null);
+	}
+
+	/** The same query on another page of the application, such as a download of the same list. */
+	public CurrentUrl withPath(String applicationPath) {
+		return new CurrentUrl(this.contextPath, this.contextPath + applicationPath, this.query);
+	}
+
+	/** This address sorted by a column, going back to the first page. */
+	public CurrentUrl sortedBy(String column, String order) {
+		return with("sort", column).with("order", order).without("page");
+	}
+
+	@Override
+	public String toString() {
+		return UriComponentsBuilder.fromPath(this.path).queryParams(this.query).encode().build().toUriString();
 	}
 
 }

@@ -1,28 +1,49 @@
 package org.carecycle.providers.web;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.carecycle.geography.Places;
 import org.carecycle.identity.CurrentUser;
+import org.carecycle.providers.ChangedByOthersException;
+import org.carecycle.providers.ClientGroup;
 import org.carecycle.providers.CqcRating;
 import org.carecycle.providers.KeyQuestion;
+import org.carecycle.providers.ProfileSection;
 import org.carecycle.providers.Register;
+import org.carecycle.providers.RegisterMaintenance;
 import org.carecycle.providers.RegisterViews.ServiceFilter;
+import org.carecycle.providers.RegisterViews.ServiceProfile;
+import org.carecycle.providers.ServiceDetails;
 import org.carecycle.providers.ServiceStatus;
 import org.carecycle.providers.ServiceType;
 import org.carecycle.shared.RecordNotFoundException;
+import org.carecycle.web.Choice;
+import org.carecycle.web.DateInput;
 import org.carecycle.web.SortOrder;
+import org.carecycle.web.TableExport;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Council staff find services and see what is known about each. */
+/** Council staff find services, see what is known about each, and keep them up to date. */
 @Controller
 @RequestMapping("/services")
 class ServiceController {
@@ -31,58 +52,244 @@ class ServiceController {
 
 	private final Register register;
 
+	private final RegisterMaintenance maintenance;
+
 	private final Places places;
 
 	private final CurrentUser currentUser;
 
-	ServiceController(Register register, Places places, CurrentUser currentUser) {
+	private final List<ProfileSection> sections;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	ServiceController(Register register, RegisterMaintenance maintenance, Places places, CurrentUser currentUser,
+			List<ProfileSection> sections, MessageSource messages, Clock clock) {
 		this.register = register;
+		this.maintenance = maintenance;
 		this.places = places;
 		this.currentUser = currentUser;
+		this.sections = sections;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	/**
+	 * The search form's parameters, as typed.
+	 *
+	 * @param q text to look for
+	 * @param type a service type
+	 * @param locality a locality id
+	 * @param rating a current CQC rating
+	 * @param status a status, "any" for all
+	 * @param group a client group
+	 * @param commissioned "yes" or "no"
+	 */
+	record Search(String q, String type, String locality, String rating, String status, String group,
+			String commissioned) {
+
+		ServiceFilter toFilter() {
+			ServiceStatus chosenStatus = ("any".equals(this.status)) ? null
+					: Optional.ofNullable(parse(ServiceStatus.class, this.status)).orElse(ServiceStatus.ACTIVE);
+			Boolean isCommissioned = switch ((this.commissioned != null) ? this.commissioned : "") {
+				case "yes" -> true;
+				case "no" -> false;
+				default -> null;
+			};
+			return new ServiceFilter(this.q, parse(ServiceType.class, this.type), uuid(this.locality),
+					parse(CqcRating.class, this.rating), chosenStatus, parse(ClientGroup.class, this.group),
+					isCommissioned);
+		}
+
 	}
 
 	@GetMapping
-	String list(@RequestParam Optional<String> q, @RequestParam Optional<String> type,
-			@RequestParam Optional<String> locality, @RequestParam Optional<String> rating,
-			@RequestParam Optional<String> status, @RequestParam Optional<String> sort,
+	String list(@ModelAttribute("search") Search search, @RequestParam Optional<String> sort,
 			@RequestParam Optional<String> order, @RequestParam(defaultValue = "1") int page, Model model) {
 		SortOrder sortOrder = SortOrder.parse(sort.orElse(null), order.orElse(null), Register.SERVICE_SORTS.keySet(),
 				new SortOrder("name", false));
-		ServiceFilter filter = new ServiceFilter(q.orElse(null), parse(ServiceType.class, type),
-				locality.flatMap(ServiceController::uuid).orElse(null), parse(CqcRating.class, rating),
-				status.isPresent() ? parse(ServiceStatus.class, status) : ServiceStatus.ACTIVE);
+		ServiceFilter filter = search.toFilter();
 		model.addAttribute("services",
 				this.register.services(filter, sortOrder, Math.max(page, 1), PAGE_SIZE, this.currentUser.scope()));
 		model.addAttribute("filter", filter);
-		model.addAttribute("q", q.orElse(""));
 		model.addAttribute("sort", sortOrder);
 		model.addAttribute("types", ServiceType.values());
 		model.addAttribute("ratings", CqcRating.values());
 		model.addAttribute("statuses", ServiceStatus.values());
+		model.addAttribute("groups", ClientGroup.values());
 		model.addAttribute("localities", this.places.localities());
 		return "providers/services";
 	}
 
+	/** The services matching a search, as CSV or Excel. */
+	@GetMapping("/export")
+	void export(@ModelAttribute("search") Search search, @RequestParam String format, HttpServletResponse response)
+			throws IOException {
+		TableExport.Format chosen = TableExport.Format.parse(format).orElse(null);
+		if (chosen == null) {
+			response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+			return;
+		}
+		String file = "services-" + LocalDate.now(this.clock) + "." + chosen.extension();
+		response.setContentType(chosen.contentType());
+		response.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
+		List<String> headings = List.of(text("service.name"), text("service.cqcLocationId"), text("service.provider"),
+				text("service.type"), text("service.clientGroups"), text("service.status"), text("service.locality"),
+				text("service.town"), text("service.postcode"), text("service.capacity"), text("service.vacancies"),
+				text("service.cqcRating"), text("rating.published"), text("service.commissioned"));
+		long rows;
+		try (OutputStream out = response.getOutputStream();
+				TableExport.Writer writer = TableExport.open(chosen, out, headings)) {
+			rows = this.register.eachService(search.toFilter(), this.currentUser.scope(), service -> {
+				List<Object> cells = new ArrayList<>();
+				cells.add(service.name());
+				cells.add(service.cqcLocationId());
+				cells.add(service.providerName());
+				cells.add(text(service.type().messageKey()));
+				cells.add(String.join("; ",
+						service.clientGroups().stream().map(group -> text(group.messageKey())).toList()));
+				cells.add(text(service.status().messageKey()));
+				cells.add(service.localityName());
+				cells.add(service.town());
+				cells.add(service.postcode());
+				cells.add(service.capacity());
+				cells.add(service.vacancies());
+				cells.add((service.overallRating() != null) ? text(service.overallRating().messageKey()) : null);
+				cells.add(service.ratedOn());
+				cells.add(text(service.commissioned() ? "common.yes" : "common.no"));
+				try {
+					writer.row(cells);
+				}
+				catch (IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+			});
+		}
+		this.maintenance.recordExport("services (" + chosen.extension() + ")", rows);
+	}
+
 	@GetMapping("/{id}")
 	String show(@PathVariable UUID id, Model model) {
-		model.addAttribute("service", this.register.service(id, this.currentUser.scope())
-			.orElseThrow(() -> new RecordNotFoundException("No such service")));
-		model.addAttribute("history", this.register.ratingHistory(id));
+		ServiceProfile service = find(id);
+		model.addAttribute("service", service);
+		model.addAttribute("history", this.register.ratingHistory(service.cqcLocationId()));
+		model.addAttribute("contracts", this.register.contractsOf(id));
 		model.addAttribute("keyQuestions", KeyQuestion.values());
+		model.addAttribute("sections",
+				RegisterAdvice.sections(this.sections, ProfileSection.Subject.SERVICE, id, this.currentUser));
 		return "providers/service";
 	}
 
-	private static <E extends Enum<E>> E parse(Class<E> type, Optional<String> value) {
-		return value.flatMap(v -> Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(v)).findFirst())
-			.orElse(null);
+	@GetMapping("/{id}/edit")
+	String editForm(@PathVariable UUID id, Model model) {
+		ServiceProfile service = find(id);
+		model.addAttribute("form", ServiceForm.of(service));
+		return editPage(model, service);
 	}
 
-	private static Optional<UUID> uuid(String value) {
+	@PostMapping("/{id}/edit")
+	String edit(@PathVariable UUID id, @ModelAttribute("form") ServiceForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		ServiceProfile service = find(id);
+		ServiceDetails details = form.toDetails(errors, this.clock);
+		if (details == null) {
+			return editPage(model, service);
+		}
 		try {
-			return Optional.of(UUID.fromString(value));
+			this.maintenance.changeService(id, (form.version() != null) ? form.version() : -1, details);
+		}
+		catch (ChangedByOthersException ex) {
+			RegisterForms.showCurrent(model, ServiceForm.of(find(id)));
+			return editPage(model, find(id));
+		}
+		catch (RegisterMaintenance.DuplicateCqcIdException ex) {
+			errors.rejectValue("cqcLocationId", "service.error.cqcId.taken");
+			return editPage(model, service);
+		}
+		redirect.addFlashAttribute("saved", "service.changed");
+		return "redirect:/services/" + id;
+	}
+
+	@GetMapping("/{id}/status")
+	String statusForm(@PathVariable UUID id, Model model) {
+		ServiceProfile service = find(id);
+		DateInput since = DateInput.of((service.status() == ServiceStatus.CLOSED) ? service.closedOn()
+				: service.dormantSince());
+		model.addAttribute("form",
+				new StatusForm(service.version(), service.status().name(), since.day(), since.month(), since.year()));
+		return statusPage(model, service);
+	}
+
+	@PostMapping("/{id}/status")
+	String status(@PathVariable UUID id, @ModelAttribute("form") StatusForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		ServiceProfile service = find(id);
+		Checks checks = new Checks(errors);
+		ServiceStatus chosen = checks.choice("status", form.status(), ServiceStatus.class, "status.error.blank");
+		LocalDate on = null;
+		if (chosen != null && chosen != ServiceStatus.ACTIVE) {
+			on = checks.pastDate("since", new DateInput(form.sinceDay(), form.sinceMonth(), form.sinceYear()), true,
+					(chosen == ServiceStatus.CLOSED) ? "status.closedOn" : "status.dormantSince", this.clock);
+		}
+		if (chosen == service.status() && !errors.hasErrors()) {
+			errors.rejectValue("status", "status.error.same");
+		}
+		if (errors.hasErrors()) {
+			return statusPage(model, service);
+		}
+		try {
+			this.maintenance.changeStatus(id, (form.version() != null) ? form.version() : -1, chosen, on);
+		}
+		catch (ChangedByOthersException ex) {
+			ServiceProfile current = find(id);
+			RegisterForms.showCurrent(model, new StatusForm(current.version(), current.status().name(), "", "", ""));
+			return statusPage(model, current);
+		}
+		catch (IllegalStateException ex) {
+			errors.reject("status.error.refused", new Object[] { ex.getMessage() }, ex.getMessage());
+			return statusPage(model, service);
+		}
+		redirect.addFlashAttribute("saved", "status.changed");
+		return "redirect:/services/" + id;
+	}
+
+	private ServiceProfile find(UUID id) {
+		return this.register.service(id, this.currentUser.scope())
+			.orElseThrow(() -> new RecordNotFoundException("No such service"));
+	}
+
+	private String editPage(Model model, ServiceProfile service) {
+		model.addAttribute("service", service);
+		ProviderController.serviceFormPage(model, null);
+		return "providers/service-form";
+	}
+
+	private String statusPage(Model model, ServiceProfile service) {
+		model.addAttribute("service", service);
+		model.addAttribute("statuses", Arrays.stream(ServiceStatus.values())
+			.map(status -> new Choice(status.name(), status.messageKey(), null, status.messageKey() + ".hint"))
+			.toList());
+		return "providers/status-form";
+	}
+
+	private String text(String key) {
+		return this.messages.getMessage(key, null, key, java.util.Locale.UK);
+	}
+
+	static <E extends Enum<E>> E parse(Class<E> type, String value) {
+		if (value == null) {
+			return null;
+		}
+		return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(value)).findFirst().orElse(null);
+	}
+
+	static UUID uuid(String value) {
+		try {
+			return (value == null || value.isBlank()) ? null : UUID.fromString(value);
 		}
 		catch (IllegalArgumentException ex) {
-			return Optional.empty();
+			return null;
 		}
 	}
 

@@ -1,0 +1,134 @@
+package org.carecycle.providers.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.carecycle.providers.imports.CqcImports;
+import org.carecycle.providers.imports.ImportJob;
+import org.carecycle.shared.Council;
+import org.carecycle.shared.RecordNotFoundException;
+import org.carecycle.web.Choice;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Loading CQC's published files into the register, and following each import. */
+@Controller
+@RequestMapping("/imports")
+class ImportController {
+
+	private final CqcImports imports;
+
+	private final Council council;
+
+	ImportController(CqcImports imports, Council council) {
+		this.imports = imports;
+		this.council = council;
+	}
+
+	/**
+	 * The upload form.
+	 *
+	 * @param file the file chosen
+	 * @param scope "area" for the council's area only, "all" for every location in the file
+	 */
+	record UploadForm(MultipartFile file, String scope) {
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("form", new UploadForm(null, "area"));
+		return page(model);
+	}
+
+	@PostMapping
+	String upload(@ModelAttribute("form") UploadForm form, BindingResult errors, Model model) throws IOException {
+		if (form.file() == null || (form.file().isEmpty() && !org.springframework.util.StringUtils
+			.hasText(form.file().getOriginalFilename()))) {
+			errors.rejectValue("file", "imports.error.file.blank");
+		}
+		if (!"area".equals(form.scope()) && !"all".equals(form.scope())) {
+			errors.rejectValue("scope", "imports.error.scope");
+		}
+		if (errors.hasErrors()) {
+			return page(model);
+		}
+		if (form.file().getSize() > CqcImports.MAX_BYTES) {
+			errors.rejectValue("file", "imports.error.file.large");
+			return page(model);
+		}
+		CqcImports.Accepted accepted;
+		try (InputStream content = form.file().getInputStream()) {
+			accepted = this.imports.accept(form.file().getOriginalFilename(), content, "area".equals(form.scope()));
+		}
+		if (!accepted.isQueued()) {
+			errors.rejectValue("file", "imports.error.file.unreadable", new Object[] { accepted.problem() },
+					accepted.problem());
+			return page(model);
+		}
+		return "redirect:/imports/" + accepted.jobId();
+	}
+
+	@GetMapping("/{id}")
+	String job(@PathVariable UUID id, Model model) {
+		ImportJob job = find(id);
+		model.addAttribute("job", job);
+		model.addAttribute("counts", counts(job));
+		return "providers/import";
+	}
+
+	/** The job's progress, for the page's script to show without reloading. */
+	@GetMapping(path = "/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
+	@org.springframework.web.bind.annotation.ResponseBody
+	Map<String, Object> progress(@PathVariable UUID id) {
+		ImportJob job = find(id);
+		Map<String, Object> progress = new LinkedHashMap<>(counts(job));
+		progress.put("status", job.status().name());
+		progress.put("finished", job.status().isFinished());
+		return progress;
+	}
+
+	private static Map<String, Long> counts(ImportJob job) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		counts.put("rowsRead", job.rowsRead());
+		counts.put("created", job.created());
+		counts.put("updated", job.updated());
+		counts.put("unchanged", job.unchanged());
+		counts.put("skipped", job.skipped());
+		counts.put("rejected", job.rejected());
+		return counts;
+	}
+
+	@GetMapping("/{id}/refused.csv")
+	void refused(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+		ImportJob job = find(id);
+		response.setContentType("text/csv; charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"refused-rows-" + job.id() + ".csv\"");
+		this.imports.writeRefusals(id, response.getOutputStream());
+	}
+
+	private ImportJob find(UUID id) {
+		return this.imports.job(id).orElseThrow(() -> new RecordNotFoundException("No such import"));
+	}
+
+	private String page(Model model) {
+		model.addAttribute("jobs", this.imports.recent());
+		model.addAttribute("scopes", java.util.List.of(new Choice("area", "imports.scope.area", null, null),
+				new Choice("all", "imports.scope.all", null, "imports.scope.all.hint")));
+		model.addAttribute("areaName", this.council.area());
+		return "providers/imports";
+	}
+
+}
