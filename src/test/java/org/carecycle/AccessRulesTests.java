@@ -48,6 +48,20 @@ class AccessRulesTests {
 	private static final Map<String, Set<Role>> EXPECTED = new LinkedHashMap<>();
 
 	static {
+		Set<Role> registerEditors = EnumSet.of(Role.COMMISSIONER, Role.QA_OFFICER);
+		Set<Role> dataStaff = EnumSet.of(Role.COMMISSIONER, Role.QA_OFFICER, Role.ADMIN);
+		EXPECTED.put("/providers/new", registerEditors);
+		EXPECTED.put("/providers/{id}/edit", registerEditors);
+		EXPECTED.put("/providers/{id}/contacts", registerEditors);
+		EXPECTED.put("/providers/{id}/services/new", registerEditors);
+		EXPECTED.put("/services/{id}/edit", registerEditors);
+		EXPECTED.put("/services/{id}/status", registerEditors);
+		EXPECTED.put("/services/{id}/contracts/new", EnumSet.of(Role.COMMISSIONER));
+		EXPECTED.put("/contracts/{id}/edit", EnumSet.of(Role.COMMISSIONER));
+		EXPECTED.put("/contracts", dataStaff);
+		EXPECTED.put("/imports", dataStaff);
+		EXPECTED.put("/market", COUNCIL_STAFF);
+		EXPECTED.put("/directory", null);
 		EXPECTED.put("/admin/users", EnumSet.of(Role.ADMIN));
 		EXPECTED.put("/admin/audit", EnumSet.of(Role.ADMIN));
 		EXPECTED.put("/account", EVERYONE);
@@ -86,7 +100,10 @@ class AccessRulesTests {
 			.single();
 		this.ids = Map.of("/services/{id}", firstId("care_service where provider_id <> '" + provider + "'"),
 				"/providers/{id}", firstId("provider"), "/admin/users/{id}", firstId("app_user"),
-				"/my-organisation/services/{id}", firstId("care_service where provider_id = '" + provider + "'"));
+				"/my-organisation/services/{id}", firstId("care_service where provider_id = '" + provider + "'"),
+				"/contracts/{id}", firstId("contract"), "/directory/services/{id}",
+				firstId("care_service s where exists (select 1 from contract c where c.care_service_id = s.id "
+						+ "and c.starts_on <= current_date and c.ends_on >= current_date) and s.status = 'ACTIVE'"));
 	}
 
 	@Test
@@ -174,7 +191,8 @@ class AccessRulesTests {
 		List<Route> routes = new ArrayList<>();
 		for (RequestMappingInfo info : this.mappings.getHandlerMethods().keySet()) {
 			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-			for (String pattern : info.getPatternValues()) {
+			for (String mapped : info.getPatternValues()) {
+				String pattern = mapped.replaceAll("\\{[^}]+}", "{id}");
 				if (pattern.equals("/error")) {
 					continue;
 				}
@@ -191,7 +209,10 @@ class AccessRulesTests {
 	}
 
 	private String firstId(String from) {
-		return this.jdbc.sql("select id::text from " + from + " order by id limit 1").query(String.class).single();
+		String alias = from.contains(" s ") ? "s." : "";
+		return this.jdbc.sql("select " + alias + "id::text from " + from + " order by " + alias + "id limit 1")
+			.query(String.class)
+			.single();
 	}
 
 	record Route(RequestMethod method, String path) {

@@ -6,9 +6,9 @@ import java.util.UUID;
 import org.carecycle.shared.Role;
 
 /**
- * A section that a later module adds to a provider's or a service's profile page (concerns,
- * quality reviews, risk, escalation), so that the profile shows everything known in one place
- * without the register knowing those modules.
+ * A section that a later module adds to a provider's or a service's profile page
+ * (concerns, quality reviews, risk, escalation), so that the profile shows everything
+ * known in one place without the register knowing those modules.
  */
 public interface ProfileSection {
 
@@ -26,7 +26,10 @@ public interface ProfileSection {
 
 	boolean isShownTo(Role role);
 
-	/** The Thymeleaf fragment that draws the section; it receives {@link #model} as {@code section}. */
+	/**
+	 * The Thymeleaf fragment that draws the section; it receives {@link #model} as
+	 * {@code section}.
+	 */
 	String fragment();
 
 	/** What the section shows for one provider or service. */

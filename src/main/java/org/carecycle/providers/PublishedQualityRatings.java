@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The council's own published quality ratings of services, shown in the public directory next
- * to CQC's. The quality module implements it once it publishes reviews; until then the
- * directory says none has been published.
+ * The council's own published quality ratings of services, shown in the public directory
+ * next to CQC's. The quality module implements it once it publishes reviews; until then
+ * the directory says none has been published.
  */
 public interface PublishedQualityRatings {
 

@@ -395,8 +395,8 @@ public class Register {
 	}
 
 	/**
-	 * Contracts in a state, soonest ending first for live ones and latest ended first for the
-	 * rest.
+	 * Contracts in a state, soonest ending first for live ones and latest ended first for
+	 * the rest.
 	 */
 	public Paged<ContractRow> contracts(ContractState state, boolean endingSoonOnly, int page, int pageSize) {
 		String condition = switch (state) {
@@ -411,8 +411,8 @@ public class Register {
 			.param("soon", Date.valueOf(soon()))
 			.query(Long.class)
 			.single();
-		List<ContractRow> rows = contractQuery(condition + " order by " + order + ", c.reference limit :limit offset :offset",
-				null)
+		List<ContractRow> rows = contractQuery(
+				condition + " order by " + order + ", c.reference limit :limit offset :offset", null)
 			.param("limit", pageSize)
 			.param("offset", Paged.offset(page, pageSize))
 			.query(this::contractRow)
@@ -428,7 +428,7 @@ public class Register {
 		var spec = this.jdbc.sql("""
 				select c.*, s.name as service_name, s.provider_id, s.service_type, p.name as provider_name
 				from contract c join care_service s on s.id = c.care_service_id join provider p on p.id = s.provider_id
-				where """ + conditionAndOrder)
+				""" + " where " + conditionAndOrder)
 			.param("today", Date.valueOf(today()))
 			.param("soon", Date.valueOf(soon()));
 		return (id != null) ? spec.param("id", id) : spec;

@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The register's sections and rules: lists and profiles for all council staff, changes for
- * commissioners and quality assurance officers, contracts for commissioners, imports for those
- * who load data, the provider portal, and the public directory.
+ * The register's sections and rules: lists and profiles for all council staff, changes
+ * for commissioners and quality assurance officers, contracts for commissioners, imports
+ * for those who load data, the provider portal, and the public directory.
  */
 @Configuration(proxyBeanMethods = false)
 class RegisterWebConfiguration {
@@ -53,7 +53,8 @@ class RegisterWebConfiguration {
 
 	@Bean
 	AccessRule providerEditing() {
-		return new AccessRule("/providers/*/{page:edit|contacts}", java.util.EnumSet.of(Role.COMMISSIONER, Role.QA_OFFICER));
+		return new AccessRule("/providers/*/{page:edit|contacts}",
+				java.util.EnumSet.of(Role.COMMISSIONER, Role.QA_OFFICER));
 	}
 
 	@Bean
@@ -63,7 +64,8 @@ class RegisterWebConfiguration {
 
 	@Bean
 	AccessRule serviceEditing() {
-		return new AccessRule("/services/*/{page:edit|status}", java.util.EnumSet.of(Role.COMMISSIONER, Role.QA_OFFICER));
+		return new AccessRule("/services/*/{page:edit|status}",
+				java.util.EnumSet.of(Role.COMMISSIONER, Role.QA_OFFICER));
 	}
 
 	@Bean

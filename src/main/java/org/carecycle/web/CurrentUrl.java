@@ -12,9 +12,9 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * The address of the page being drawn, for links that change one query parameter and keep
- * the rest (pagination, sortable headers, filters, downloads of the same list). Available to
- * templates as {@code currentUrl}; each change returns a new address, written out as a link by
- * {@link #toString()}. Only the query string is kept, never posted form fields.
+ * the rest (pagination, sortable headers, filters, downloads of the same list). Available
+ * to templates as {@code currentUrl}; each change returns a new address, written out as a
+ * link by {@link #toString()}. Only the query string is kept, never posted form fields.
  */
 public final class CurrentUrl {
 
@@ -66,7 +66,10 @@ public final class CurrentUrl {
 		return with(name, null);
 	}
 
-	/** The same query on another page of the application, such as a download of the same list. */
+	/**
+	 * The same query on another page of the application, such as a download of the same
+	 * list.
+	 */
 	public CurrentUrl withPath(String applicationPath) {
 		return new CurrentUrl(this.contextPath, this.contextPath + applicationPath, this.query);
 	}

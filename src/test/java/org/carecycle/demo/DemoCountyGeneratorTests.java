@@ -155,10 +155,10 @@ class DemoCountyGeneratorTests {
 
 	@Test
 	void keepsRatingHistoryWithSomeServicesGettingWorse() {
-		Map<UUID, List<NewRating>> overallByService = county.ratings()
+		Map<String, List<NewRating>> overallByService = county.ratings()
 			.stream()
 			.filter(r -> r.question() == KeyQuestion.OVERALL)
-			.collect(Collectors.groupingBy(NewRating::serviceId));
+			.collect(Collectors.groupingBy(NewRating::cqcLocationId));
 		long withHistory = overallByService.values().stream().filter(list -> list.size() > 1).count();
 		long deteriorated = overallByService.values().stream().filter(list -> list.size() > 1).filter(list -> {
 			List<NewRating> sorted = list.stream()
@@ -221,10 +221,10 @@ class DemoCountyGeneratorTests {
 	}
 
 	private static Map<CqcRating, Long> latestOverallRatings() {
-		Map<UUID, NewRating> latest = county.ratings()
+		Map<String, NewRating> latest = county.ratings()
 			.stream()
 			.filter(r -> r.question() == KeyQuestion.OVERALL)
-			.collect(Collectors.toMap(NewRating::serviceId, Function.identity(),
+			.collect(Collectors.toMap(NewRating::cqcLocationId, Function.identity(),
 					(a, b) -> a.publishedOn().isAfter(b.publishedOn()) ? a : b));
 		return latest.values()
 			.stream()

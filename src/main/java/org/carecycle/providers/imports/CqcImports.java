@@ -27,8 +27,8 @@ import org.springframework.stereotype.Service;
 /**
  * Imports CQC's files into the register. A file is checked as it arrives (its type, its
  * header row, what it holds) so that an unreadable file is refused on the upload page; a
- * readable one becomes a job that runs in the background, one at a time, and whose progress
- * and report of refused rows can be followed.
+ * readable one becomes a job that runs in the background, one at a time, and whose
+ * progress and report of refused rows can be followed.
  */
 @Service
 public class CqcImports implements DisposableBean {
@@ -109,7 +109,10 @@ public class CqcImports implements DisposableBean {
 		}
 	}
 
-	/** Runs an import now, in this thread: for tools and tests that import a file they have. */
+	/**
+	 * Runs an import now, in this thread: for tools and tests that import a file they
+	 * have.
+	 */
 	public ImportJob importNow(Path file, boolean areaOnly) {
 		UUID id = UUID.randomUUID();
 		this.jobs.queue(id, file.getFileName().toString(), areaOnly, null, "System");
@@ -132,8 +135,9 @@ public class CqcImports implements DisposableBean {
 			java.io.IOException[] failure = new java.io.IOException[1];
 			this.jobs.eachRejection(jobId, rejection -> {
 				try {
-					writer.row(List.of(rejection.rowNumber(), (rejection.locationId() != null) ? rejection.locationId() : "",
-							rejection.reason(), (rejection.rowText() != null) ? rejection.rowText() : ""));
+					writer.row(List.of(rejection.rowNumber(),
+							(rejection.locationId() != null) ? rejection.locationId() : "", rejection.reason(),
+							(rejection.rowText() != null) ? rejection.rowText() : ""));
 				}
 				catch (IOException ex) {
 					failure[0] = ex;
@@ -147,8 +151,8 @@ public class CqcImports implements DisposableBean {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void abandonUnfinishedJobs() {
-		int abandoned = this.jobs.abandon("The import stopped when CareCycle restarted, so nothing was changed. "
-				+ "Upload the file again.");
+		int abandoned = this.jobs.abandon(
+				"The import stopped when CareCycle restarted, so nothing was changed. " + "Upload the file again.");
 		if (abandoned > 0) {
 			log.warn("Marked {} unfinished imports as failed; their changes were rolled back", abandoned);
 		}

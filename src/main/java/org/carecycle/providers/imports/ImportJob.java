@@ -24,8 +24,8 @@ import java.util.UUID;
  * @param startedAt when it started running
  * @param finishedAt when it finished
  */
-public record ImportJob(UUID id, ImportKind kind, String fileName, String format, boolean areaOnly,
-		ImportStatus status, long rowsRead, long created, long updated, long unchanged, long skipped, long rejected,
-		String message, String requestedByName, Instant requestedAt, Instant startedAt, Instant finishedAt) {
+public record ImportJob(UUID id, ImportKind kind, String fileName, String format, boolean areaOnly, ImportStatus status,
+		long rowsRead, long created, long updated, long unchanged, long skipped, long rejected, String message,
+		String requestedByName, Instant requestedAt, Instant startedAt, Instant finishedAt) {
 
 }

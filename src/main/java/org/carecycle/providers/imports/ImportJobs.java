@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The import_job table. Progress is written in transactions of its own, so it can be read
- * while the import's own transaction is still open, and survives that transaction failing.
+ * while the import's own transaction is still open, and survives that transaction
+ * failing.
  */
 @Component
 class ImportJobs {
@@ -92,7 +93,10 @@ class ImportJobs {
 			.update());
 	}
 
-	/** Jobs left unfinished by a stop: their transactions were rolled back, so nothing changed. */
+	/**
+	 * Jobs left unfinished by a stop: their transactions were rolled back, so nothing
+	 * changed.
+	 */
 	int abandon(String message) {
 		return this.separately.execute(status -> this.jdbc
 			.sql("update import_job set status = 'FAILED', message = :message, finished_at = :at "
@@ -103,7 +107,10 @@ class ImportJobs {
 	}
 
 	Optional<ImportJob> find(UUID id) {
-		return this.jdbc.sql("select * from import_job where id = :id").param("id", id).query(ImportJobs::job).optional();
+		return this.jdbc.sql("select * from import_job where id = :id")
+			.param("id", id)
+			.query(ImportJobs::job)
+			.optional();
 	}
 
 	List<ImportJob> recent(int count) {

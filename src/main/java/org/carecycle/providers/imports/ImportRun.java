@@ -35,8 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs one import: streams the file's rows into a staging table with COPY and merges them
  * into the register, all in one transaction, so that a file that fails halfway changes
- * nothing. Imports take a database-wide lock, so two imports never interleave, even from two
- * instances of CareCycle.
+ * nothing. Imports take a database-wide lock, so two imports never interleave, even from
+ * two instances of CareCycle.
  */
 @Component
 class ImportRun {
@@ -109,8 +109,8 @@ class ImportRun {
 				log.warn("Import {} failed", jobId, ex.getCause());
 			}
 			String reason = explained ? ex.getCause().getMessage() : "the database refused the file's data";
-			this.jobs.finished(jobId, ImportStatus.FAILED, progress.counts(), "Nothing was imported, because "
-					+ lowerFirst(reason) + ". Correct the file and upload it again.");
+			this.jobs.finished(jobId, ImportStatus.FAILED, progress.counts(),
+					"Nothing was imported, because " + lowerFirst(reason) + ". Correct the file and upload it again.");
 		}
 		catch (RuntimeException | IOException ex) {
 			log.error("Import {} failed", jobId, ex);
@@ -132,7 +132,9 @@ class ImportRun {
 
 	private ImportCounts importFile(UUID jobId, Path file, boolean areaOnly, String sha256, Progress progress)
 			throws TabularFileException, SQLException {
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('carecycle-register-import'))").query(Object.class).single();
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('carecycle-register-import'))")
+			.query(Object.class)
+			.single();
 		this.jdbc.sql(Staging.CREATE).update();
 		ImportKind kind;
 		try (TabularReader reader = TabularReader.open(file)) {
@@ -147,7 +149,8 @@ class ImportRun {
 			LocationRows locations = (kind == ImportKind.CQC_LOCATIONS)
 					? new LocationRows(header, areaOnly, this.council.area()) : null;
 			RatingRows ratings = (kind != ImportKind.CQC_LOCATIONS)
-					? new RatingRows(header, kind == ImportKind.CQC_RATING_HISTORY, areaOnly, this.council.area()) : null;
+					? new RatingRows(header, kind == ImportKind.CQC_RATING_HISTORY, areaOnly, this.council.area())
+					: null;
 			try (Staging staging = new Staging(connection)) {
 				List<String> row;
 				while ((row = reader.nextRow()) != null) {
@@ -166,8 +169,8 @@ class ImportRun {
 		}
 		this.jobs.progress(jobId, progress.counts());
 		RegisterMerge merge = new RegisterMerge(this.jdbc, this.clock.instant(), LocalDate.now(this.clock));
-		RegisterMerge.Merged merged = merge.merge(
-				(kind == ImportKind.CQC_RATING_HISTORY) ? "CQC rating history" : "CQC " + LocalDate.now(this.clock));
+		RegisterMerge.Merged merged = merge
+			.merge((kind == ImportKind.CQC_RATING_HISTORY) ? "CQC rating history" : "CQC " + LocalDate.now(this.clock));
 		merge.keepRefusals(jobId);
 		ImportCounts counts = counts(kind, progress, merged);
 		this.auditLog.record(AuditAction.IMPORTED, "ProviderRegister", jobId,

@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
 /** Reading the values CQC's files hold, in the shapes they come in. */
 final class ImportValues {
 
-	/** A CQC location or provider id: 1- and digits, or an NHS (ODS) code for NHS locations. */
+	/**
+	 * A CQC location or provider id: 1- and digits, or an NHS (ODS) code for NHS
+	 * locations.
+	 */
 	private static final Pattern CQC_ID = Pattern.compile("^(1-[0-9]{6,11}|[A-Z][A-Z0-9]{2,6})$");
 
 	private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,

@@ -17,9 +17,10 @@ import org.carecycle.providers.imports.table.HeaderRow;
 import org.carecycle.shared.Postcode;
 
 /**
- * Reads rows of CQC's active locations directory into the staging tables: the location, its
- * provider, its type, who it is for, where it is, and its latest overall rating. Columns are
- * found by name, whatever their order and spelling from one release to the next.
+ * Reads rows of CQC's active locations directory into the staging tables: the location,
+ * its provider, its type, who it is for, where it is, and its latest overall rating.
+ * Columns are found by name, whatever their order and spelling from one release to the
+ * next.
  */
 final class LocationRows {
 
@@ -63,8 +64,7 @@ final class LocationRows {
 		}
 	}
 
-	RowOutcome read(long rowNumber, List<String> row, Staging staging)
-			throws SQLException {
+	RowOutcome read(long rowNumber, List<String> row, Staging staging) throws SQLException {
 		String rawId = value(row, "Location ID");
 		String locationId = ImportValues.cqcId(rawId);
 		if (locationId == null) {
@@ -77,12 +77,12 @@ final class LocationRows {
 				|| (!directorate.isBlank() && !directorate.toLowerCase(Locale.ROOT).contains("adult social care"))) {
 			return RowOutcome.skipped();
 		}
-		if (this.areaOnly
-				&& !value(row, "Location Local Authority", "Local Authority").equalsIgnoreCase(this.area)) {
+		if (this.areaOnly && !value(row, "Location Local Authority", "Local Authority").equalsIgnoreCase(this.area)) {
 			return RowOutcome.skipped();
 		}
 		if (!this.seen.add(locationId)) {
-			return RowOutcome.refused(locationId, "The location appears more than once in the file; its first row was used");
+			return RowOutcome.refused(locationId,
+					"The location appears more than once in the file; its first row was used");
 		}
 		String name = ImportValues.text(value(row, "Location Name"), 200);
 		if (name == null) {
@@ -138,7 +138,8 @@ final class LocationRows {
 			}
 		}
 		for (ServiceType preferred : List.of(ServiceType.CARE_HOME_NURSING, ServiceType.CARE_HOME,
-				ServiceType.SUPPORTED_LIVING, ServiceType.EXTRA_CARE, ServiceType.SHARED_LIVES, ServiceType.HOME_CARE)) {
+				ServiceType.SUPPORTED_LIVING, ServiceType.EXTRA_CARE, ServiceType.SHARED_LIVES,
+				ServiceType.HOME_CARE)) {
 			if (flagged.contains(preferred)) {
 				return preferred;
 			}

@@ -10,9 +10,9 @@ import org.carecycle.providers.KeyQuestion;
 import org.carecycle.providers.imports.table.HeaderRow;
 
 /**
- * Reads rows of CQC's latest ratings file (one row per location, service or population group,
- * and key question) and of rating histories (one row per location and report) into the
- * staging table of ratings. Location-level ratings only: rows for a single service or
+ * Reads rows of CQC's latest ratings file (one row per location, service or population
+ * group, and key question) and of rating histories (one row per location and report) into
+ * the staging table of ratings. Location-level ratings only: rows for a single service or
  * population group of a location are skipped.
  */
 final class RatingRows {

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 
 /**
  * The one staging table of an import, filled by a single COPY: locations ('L'), ratings
- * ('R') and refused rows ('X') side by side, since a connection can run only one COPY at a
- * time and nothing else while it runs. It lives for the import's transaction only.
+ * ('R') and refused rows ('X') side by side, since a connection can run only one COPY at
+ * a time and nothing else while it runs. It lives for the import's transaction only.
  */
 final class Staging implements AutoCloseable {
 

@@ -27,7 +27,10 @@ final class StagingWriter implements AutoCloseable {
 			.copyIn("copy " + table + " (" + columns + ") from stdin with (format csv)");
 	}
 
-	/** Adds a row; values may be Strings, numbers, dates or null. Arrays are given as String[]. */
+	/**
+	 * Adds a row; values may be Strings, numbers, dates or null. Arrays are given as
+	 * String[].
+	 */
 	void row(Object... values) throws SQLException {
 		for (int i = 0; i < values.length; i++) {
 			if (i > 0) {

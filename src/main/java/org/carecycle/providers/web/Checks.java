@@ -137,14 +137,16 @@ final class Checks {
 		}
 	}
 
-	/** An amount in pounds, as people write it: "1,250", "£1250.50". */
+	/**
+	 * An amount in pounds, as people write it, with or without a pound sign and commas.
+	 */
 	BigDecimal pounds(String field, String value, String nameKey) {
 		String text = blankToNull(value);
 		if (text == null) {
 			return null;
 		}
 		Object[] name = { new DefaultMessageSourceResolvable(new String[] { nameKey }) };
-		String digits = text.replace("£", "").replace(",", "").strip();
+		String digits = text.replace("\u00a3", "").replace(",", "").strip();
 		if (!digits.matches("^[0-9]{1,12}(\\.[0-9]{1,2})?$")) {
 			this.errors.rejectValue(field, "form.error.pounds", name, null);
 			return null;

@@ -9,7 +9,8 @@ import org.springframework.validation.Errors;
 import org.springframework.util.StringUtils;
 
 /**
- * The change-contacts form: up to {@link #ROWS} people, a row each. Blank rows are ignored.
+ * The change-contacts form: up to {@link #ROWS} people, a row each. Blank rows are
+ * ignored.
  *
  * @param version the version of the provider the person started from
  * @param contacts the rows

@@ -38,7 +38,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Commissioners record what the council buys; staff read the contracts and their specifications. */
+/**
+ * Commissioners record what the council buys; staff read the contracts and their
+ * specifications.
+ */
 @Controller
 class ContractController {
 
@@ -62,8 +65,9 @@ class ContractController {
 	}
 
 	@GetMapping("/contracts")
-	String list(@RequestParam(defaultValue = "LIVE") String state, @RequestParam(defaultValue = "false") boolean endingSoon,
-			@RequestParam(defaultValue = "1") int page, Model model) {
+	String list(@RequestParam(defaultValue = "LIVE") String state,
+			@RequestParam(defaultValue = "false") boolean endingSoon, @RequestParam(defaultValue = "1") int page,
+			Model model) {
 		ContractState chosen = Optional.ofNullable(ServiceController.parse(ContractState.class, state))
 			.orElse(ContractState.LIVE);
 		model.addAttribute("contracts", this.register.contracts(chosen, endingSoon, Math.max(page, 1), 25));
@@ -94,7 +98,10 @@ class ContractController {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(document.kind().contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(document.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+					ContentDisposition.attachment()
+						.filename(document.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+						.build()
+						.toString())
 			.body(content);
 	}
 
@@ -157,7 +164,10 @@ class ContractController {
 		return "redirect:/contracts/" + id;
 	}
 
-	/** The chosen specification's bytes once checked, or null when none was chosen or it is refused. */
+	/**
+	 * The chosen specification's bytes once checked, or null when none was chosen or it
+	 * is refused.
+	 */
 	private byte[] checkUpload(ContractForm form, BindingResult errors) throws IOException {
 		MultipartFile file = form.specification();
 		if (file == null || (file.isEmpty() && !StringUtils.hasText(file.getOriginalFilename()))) {
@@ -176,13 +186,17 @@ class ContractController {
 		return content;
 	}
 
-	/** The terms with the specification stored, once everything else is known to be right. */
+	/**
+	 * The terms with the specification stored, once everything else is known to be right.
+	 */
 	private ContractTerms withDocument(ContractTerms terms, ContractForm form, byte[] file) {
 		if (file == null) {
 			return terms;
 		}
-		UUID document = this.documents.store(form.specification().getOriginalFilename(), file,
-				DocumentKind.TEXT_DOCUMENTS).document().id();
+		UUID document = this.documents
+			.store(form.specification().getOriginalFilename(), file, DocumentKind.TEXT_DOCUMENTS)
+			.document()
+			.id();
 		return new ContractTerms(terms.reference(), terms.lot(), terms.framework(), terms.startsOn(), terms.endsOn(),
 				terms.totalValue(), terms.unitPrice(), terms.priceUnit(), terms.commissionedCapacity(),
 				terms.contractManagerId(), document);

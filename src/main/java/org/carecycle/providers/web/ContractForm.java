@@ -14,7 +14,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.validation.Errors;
 
 /**
- * The add-a-contract and change-a-contract form (the specification file comes separately).
+ * The add-a-contract and change-a-contract form (the specification file comes
+ * separately).
  *
  * @param version the version the person started from (0 for a new contract)
  * @param reference the contract reference

@@ -28,9 +28,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The public directory: the services the council commissions, with their CQC rating and the
- * council's own published rating, searchable by locality and type. No sign-in, and nothing
- * about any person.
+ * The public directory: the services the council commissions, with their CQC rating and
+ * the council's own published rating, searchable by locality and type. No sign-in, and
+ * nothing about any person.
  */
 @Controller
 @RequestMapping("/directory")
@@ -79,7 +79,8 @@ class DirectoryController {
 			throw new RecordNotFoundException("Not in the directory");
 		}
 		model.addAttribute("service", service);
-		model.addAttribute("provider", this.register.provider(service.providerId(), ProviderScope.everything()).orElseThrow());
+		model.addAttribute("provider",
+				this.register.provider(service.providerId(), ProviderScope.everything()).orElseThrow());
 		model.addAttribute("quality", Optional.ofNullable(quality(List.of(id)).get(id)).orElse(null));
 		model.addAttribute("publicPage", true);
 		return "directory/service";

@@ -42,7 +42,8 @@ class ImportController {
 	 * The upload form.
 	 *
 	 * @param file the file chosen
-	 * @param scope "area" for the council's area only, "all" for every location in the file
+	 * @param scope "area" for the council's area only, "all" for every location in the
+	 * file
 	 */
 	record UploadForm(MultipartFile file, String scope) {
 	}
@@ -55,8 +56,8 @@ class ImportController {
 
 	@PostMapping
 	String upload(@ModelAttribute("form") UploadForm form, BindingResult errors, Model model) throws IOException {
-		if (form.file() == null || (form.file().isEmpty() && !org.springframework.util.StringUtils
-			.hasText(form.file().getOriginalFilename()))) {
+		if (form.file() == null || (form.file().isEmpty()
+				&& !org.springframework.util.StringUtils.hasText(form.file().getOriginalFilename()))) {
 			errors.rejectValue("file", "imports.error.file.blank");
 		}
 		if (!"area".equals(form.scope()) && !"all".equals(form.scope())) {

@@ -26,14 +26,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The market map: what the council has got, where, and of what quality, as a map of the area
- * drawn on the server with a table of capacity by locality and type beside it.
+ * The market map: what the council has got, where, and of what quality, as a map of the
+ * area drawn on the server with a table of capacity by locality and type beside it.
  */
 @Controller
 @RequestMapping("/market")
 class MarketController {
 
-	/** More points than this make the map unreadable (and the page heavy): use the table and list. */
+	/**
+	 * More points than this make the map unreadable (and the page heavy): use the table
+	 * and list.
+	 */
 	static final int MOST_POINTS = 5000;
 
 	private final Register register;
@@ -69,7 +72,8 @@ class MarketController {
 			byRating.merge(rating, 1L, Long::sum);
 			if (service.latitude() != null && service.longitude() != null && points.size() < MOST_POINTS) {
 				points.add(new MapPoint(new Coordinates(service.latitude(), service.longitude()), token(rating),
-						shape(rating), service.name() + " - " + text(rating.messageKey()), "/services/" + service.id()));
+						shape(rating), service.name() + " - " + text(rating.messageKey()),
+						"/services/" + service.id()));
 			}
 		});
 		Boundary area = this.boundaries.localAuthority(this.council.area()).orElse(null);
@@ -108,7 +112,10 @@ class MarketController {
 		return rating.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
 	}
 
-	/** Each rating has its own shape as well as its own colour, so colour is never the only cue. */
+	/**
+	 * Each rating has its own shape as well as its own colour, so colour is never the
+	 * only cue.
+	 */
 	static MapPoint.Shape shape(CqcRating rating) {
 		return switch (rating) {
 			case OUTSTANDING -> MapPoint.Shape.DIAMOND;

@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The provider portal: a provider user's own organisation and its services, its contacts and
- * its services' vacancies to keep up to date, and nothing of anyone else's.
+ * The provider portal: a provider user's own organisation and its services, its contacts
+ * and its services' vacancies to keep up to date, and nothing of anyone else's.
  */
 @Controller
 @RequestMapping("/my-organisation")
@@ -124,7 +124,9 @@ class MyOrganisationController {
 
 	private ProviderProfile ownProvider() {
 		ProviderScope scope = this.currentUser.scope();
-		UUID providerId = scope.provider().orElseThrow(() -> new RecordNotFoundException("Not a provider user")).value();
+		UUID providerId = scope.provider()
+			.orElseThrow(() -> new RecordNotFoundException("Not a provider user"))
+			.value();
 		return this.register.provider(providerId, scope).orElseThrow();
 	}
 

@@ -33,7 +33,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Council staff look up provider organisations; commissioners and QA officers keep them up to date. */
+/**
+ * Council staff look up provider organisations; commissioners and QA officers keep them
+ * up to date.
+ */
 @Controller
 @RequestMapping("/providers")
 class ProviderController {
@@ -64,8 +67,8 @@ class ProviderController {
 			@RequestParam Optional<String> order, @RequestParam(defaultValue = "1") int page, Model model) {
 		SortOrder sortOrder = SortOrder.parse(sort.orElse(null), order.orElse(null), Register.PROVIDER_SORTS.keySet(),
 				new SortOrder("name", false));
-		model.addAttribute("providers",
-				this.register.providers(q.orElse(""), sortOrder, Math.max(page, 1), PAGE_SIZE, this.currentUser.scope()));
+		model.addAttribute("providers", this.register.providers(q.orElse(""), sortOrder, Math.max(page, 1), PAGE_SIZE,
+				this.currentUser.scope()));
 		model.addAttribute("q", q.orElse(""));
 		model.addAttribute("sort", sortOrder);
 		return "providers/providers";
@@ -79,7 +82,10 @@ class ProviderController {
 		model.addAttribute("services", this.register.servicesOf(id, scope));
 		model.addAttribute("contracts", this.register.contractsOfProvider(id));
 		model.addAttribute("groupMembers",
-				this.register.groupMembers(provider.groupId(), scope).stream().filter(p -> !p.id().equals(id)).toList());
+				this.register.groupMembers(provider.groupId(), scope)
+					.stream()
+					.filter(p -> !p.id().equals(id))
+					.toList());
 		model.addAttribute("sections",
 				RegisterAdvice.sections(this.sections, ProfileSection.Subject.PROVIDER, id, this.currentUser));
 		return "providers/provider";
@@ -147,8 +153,8 @@ class ProviderController {
 	}
 
 	@PostMapping("/{id}/contacts")
-	String contacts(@PathVariable UUID id, @ModelAttribute("form") ContactsForm form, BindingResult errors,
-			Model model, RedirectAttributes redirect) {
+	String contacts(@PathVariable UUID id, @ModelAttribute("form") ContactsForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
 		ProviderProfile provider = find(id);
 		List<ProviderContact> contacts = form.toContacts(errors);
 		if (contacts == null) {

@@ -11,8 +11,9 @@ final class RegisterForms {
 	}
 
 	/**
-	 * Someone else saved the record while this person was editing it: show the form again with
-	 * what is saved now, and a message that says so, rather than overwrite their change.
+	 * Someone else saved the record while this person was editing it: show the form again
+	 * with what is saved now, and a message that says so, rather than overwrite their
+	 * change.
 	 */
 	static void showCurrent(Model model, Object currentForm) {
 		DirectFieldBindingResult result = new DirectFieldBindingResult(currentForm, "form");

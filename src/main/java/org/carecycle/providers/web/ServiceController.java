@@ -43,7 +43,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Council staff find services, see what is known about each, and keep them up to date. */
+/**
+ * Council staff find services, see what is known about each, and keep them up to date.
+ */
 @Controller
 @RequestMapping("/services")
 class ServiceController {
@@ -214,8 +216,8 @@ class ServiceController {
 	@GetMapping("/{id}/status")
 	String statusForm(@PathVariable UUID id, Model model) {
 		ServiceProfile service = find(id);
-		DateInput since = DateInput.of((service.status() == ServiceStatus.CLOSED) ? service.closedOn()
-				: service.dormantSince());
+		DateInput since = DateInput
+			.of((service.status() == ServiceStatus.CLOSED) ? service.closedOn() : service.dormantSince());
 		model.addAttribute("form",
 				new StatusForm(service.version(), service.status().name(), since.day(), since.month(), since.year()));
 		return statusPage(model, service);
@@ -267,9 +269,10 @@ class ServiceController {
 
 	private String statusPage(Model model, ServiceProfile service) {
 		model.addAttribute("service", service);
-		model.addAttribute("statuses", Arrays.stream(ServiceStatus.values())
-			.map(status -> new Choice(status.name(), status.messageKey(), null, status.messageKey() + ".hint"))
-			.toList());
+		model.addAttribute("statuses",
+				Arrays.stream(ServiceStatus.values())
+					.map(status -> new Choice(status.name(), status.messageKey(), null, status.messageKey() + ".hint"))
+					.toList());
 		return "providers/status-form";
 	}
 

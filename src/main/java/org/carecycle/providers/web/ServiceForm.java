@@ -74,10 +74,11 @@ record ServiceForm(Integer version, String name, String cqcLocationId, String ty
 		String checkedTown = checks.required("town", this.town, "form.error.town.blank", 100, "form.error.town.long");
 		var checkedPostcode = checks.postcode("postcode", this.postcode, true);
 		Integer checkedCapacity = checks.count("capacity", this.capacity, false, "service.capacity");
-		String manager = checks.optional("registeredManager", this.registeredManager, 200, "service.error.manager.long");
+		String manager = checks.optional("registeredManager", this.registeredManager, 200,
+				"service.error.manager.long");
 		var registered = checks.pastDate("registered",
-				new DateInput(this.registeredDay, this.registeredMonth, this.registeredYear), false, "service.registeredOn",
-				clock);
+				new DateInput(this.registeredDay, this.registeredMonth, this.registeredYear), false,
+				"service.registeredOn", clock);
 		if (errors.hasErrors()) {
 			return null;
 		}
