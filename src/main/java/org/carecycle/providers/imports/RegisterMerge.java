@@ -45,7 +45,7 @@ final class RegisterMerge {
 			.sql("""
 					insert into provider (id, version, name, cqc_provider_id, ownership, created_at, updated_at)
 					select gen_random_uuid(), 0, x.provider_name, x.provider_id,
-					       case when x.provider_id like '1-%' then 'PRIVATE' else 'NHS' end, :now, :now
+					       case when x.provider_id like '1-%%' then 'PRIVATE' else 'NHS' end, :now, :now
 					from %s x
 					where not exists (select 1 from provider p where p.cqc_provider_id = x.provider_id)"""
 				.formatted(LATEST_PROVIDERS))
@@ -68,7 +68,7 @@ final class RegisterMerge {
 					    longitude = case when s.postcode is distinct from i.postcode then d.longitude else s.longitude end,
 					    postcode = i.postcode, postcode_district = d.outcode, locality_id = d.locality_id,
 					    beds = coalesce(i.beds, s.beds), registered_manager = i.manager, status = i.status, closed_on = null,
-					    dormant_since = case when i.status = 'DORMANT' then coalesce(s.dormant_since, :today) end,
+					    dormant_since = case when i.status = 'DORMANT' then coalesce(s.dormant_since, cast(:today as date)) end,
 					    registered_on = coalesce(i.registered_on, s.registered_on), version = s.version + 1,
 					    updated_at = :now
 					from %s i
@@ -92,7 +92,7 @@ final class RegisterMerge {
 					                          dormant_since, created_at, updated_at)
 					select gen_random_uuid(), 0, p.id, i.location_id, i.name, i.service_type, coalesce(i.client_groups, '{}'),
 					       i.address1, i.address2, i.town, i.postcode, d.outcode, d.locality_id, d.latitude, d.longitude,
-					       i.beds, i.manager, i.status, i.registered_on, case when i.status = 'DORMANT' then :today end,
+					       i.beds, i.manager, i.status, i.registered_on, case when i.status = 'DORMANT' then cast(:today as date) end,
 					       :now, :now
 					from %s i
 					join provider p on p.cqc_provider_id = i.provider_id

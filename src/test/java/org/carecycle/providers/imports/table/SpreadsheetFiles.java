@@ -18,7 +18,7 @@ import java.util.zip.ZipOutputStream;
  * Builds small XLSX and ODS files part by part with java.util.zip, shaped as Excel and
  * LibreOffice write them, and reads files back as numbered lines.
  */
-final class SpreadsheetFiles {
+public final class SpreadsheetFiles {
 
 	static final String ODS_NAMESPACES = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
 			+ " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\""
@@ -133,6 +133,24 @@ final class SpreadsheetFiles {
 				<sheetData>%s</sheetData>
 				<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>
 				</worksheet>""".formatted(sheetData);
+	}
+
+	/** An XLSX file whose first sheet holds these rows of text, from row 1. */
+	public static Path xlsxOf(Path file, List<List<String>> rows) throws IOException {
+		StringBuilder data = new StringBuilder();
+		for (int i = 0; i < rows.size(); i++) {
+			data.append(xlsxRow(i + 1, rows.get(i).toArray(String[]::new)));
+		}
+		return xlsx(file, data.toString());
+	}
+
+	/** An ODS file whose first table holds these rows of text. */
+	public static Path odsOf(Path file, List<List<String>> rows) throws IOException {
+		StringBuilder data = new StringBuilder();
+		for (List<String> row : rows) {
+			data.append(odsRow(row.toArray(String[]::new)));
+		}
+		return ods(file, data.toString());
 	}
 
 	static Path xlsx(Path file, String sheetData, String... sharedStrings) throws IOException {
