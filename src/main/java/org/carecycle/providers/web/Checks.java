@@ -112,10 +112,10 @@ final class Checks {
 	/** A whole number of 0 or more, such as beds or vacancies. */
 	Integer count(String field, String value, boolean required, String nameKey) {
 		String text = blankToNull(value);
-		Object[] name = { new DefaultMessageSourceResolvable(new String[] { nameKey }) };
+		Object[] name = { new DefaultMessageSourceResolvable(new String[] { nameKey + ".name", nameKey }) };
 		if (text == null) {
 			if (required) {
-				this.errors.rejectValue(field, "form.error.count.blank", name, null);
+				this.errors.rejectValue(field, nameKey + ".blank");
 			}
 			return null;
 		}
@@ -145,7 +145,7 @@ final class Checks {
 		if (text == null) {
 			return null;
 		}
-		Object[] name = { new DefaultMessageSourceResolvable(new String[] { nameKey }) };
+		Object[] name = { new DefaultMessageSourceResolvable(new String[] { nameKey + ".name", nameKey }) };
 		String digits = text.replace("\u00a3", "").replace(",", "").strip();
 		if (!digits.matches("^[0-9]{1,12}(\\.[0-9]{1,2})?$")) {
 			this.errors.rejectValue(field, "form.error.pounds", name, null);
@@ -156,10 +156,10 @@ final class Checks {
 
 	/** A date from a GOV.UK date input; the error goes on the day box. */
 	LocalDate date(String field, DateInput input, boolean required, String nameKey) {
-		Object[] name = { new DefaultMessageSourceResolvable(new String[] { nameKey }) };
+		Object[] name = { new DefaultMessageSourceResolvable(new String[] { nameKey + ".name", nameKey }) };
 		if (input.isBlank()) {
 			if (required) {
-				this.errors.rejectValue(field + "Day", "date.error.blank", name, null);
+				this.errors.rejectValue(field + "Day", nameKey + ".blank");
 			}
 			return null;
 		}
@@ -175,7 +175,8 @@ final class Checks {
 		LocalDate date = date(field, input, required, nameKey);
 		if (date != null && date.isAfter(LocalDate.now(clock))) {
 			this.errors.rejectValue(field + "Day", "date.error.future",
-					new Object[] { new DefaultMessageSourceResolvable(new String[] { nameKey }) }, null);
+					new Object[] { new DefaultMessageSourceResolvable(new String[] { nameKey + ".name", nameKey }) },
+					null);
 			return null;
 		}
 		return date;
