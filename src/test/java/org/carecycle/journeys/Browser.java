@@ -82,6 +82,11 @@ final class Browser implements AutoCloseable {
 
 		private final List<Integer> allowedStatuses = new ArrayList<>();
 
+		/** Failed requests, less those that the browser aborted to save a download. */
+		private final Map<String, String> failedRequests = new java.util.LinkedHashMap<>();
+
+		private final java.util.Set<String> downloads = new java.util.HashSet<>();
+
 		Tab(BrowserContext context, Page page, String base) {
 			this.context = context;
 			this.page = page;
@@ -96,9 +101,10 @@ final class Browser implements AutoCloseable {
 				}
 			});
 			page.onPageError(error -> this.problems.add("page error: " + error + " on " + page.url()));
+			page.onDownload(download -> this.downloads.add(download.url()));
 			page.onRequestFailed(request -> {
 				if (!request.url().contains("/sign-out")) {
-					this.problems.add("failed request: " + request.url() + " " + request.failure());
+					this.failedRequests.put(request.url(), request.failure());
 				}
 			});
 			page.onResponse(response -> {
@@ -145,7 +151,13 @@ final class Browser implements AutoCloseable {
 		}
 
 		List<String> problems() {
-			return this.problems;
+			List<String> all = new ArrayList<>(this.problems);
+			this.failedRequests.forEach((url, failure) -> {
+				if (!(this.downloads.contains(url) && "net::ERR_ABORTED".equals(failure))) {
+					all.add("failed request: " + url + " " + failure);
+				}
+			});
+			return all;
 		}
 
 		@Override

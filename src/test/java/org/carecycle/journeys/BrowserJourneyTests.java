@@ -32,10 +32,11 @@ class BrowserJourneyTests {
 
 	/** The navigation each role should see, in order. */
 	private static final Map<Role, List<String>> NAVIGATION = Map.of(Role.ADMIN,
-			List.of("Providers", "Services", "People", "Audit log"), Role.COMMISSIONER,
-			List.of("Providers", "Services"), Role.QA_OFFICER, List.of("Providers", "Services"), Role.SAFEGUARDING_LEAD,
-			List.of("Providers", "Services"), Role.CASE_MANAGER, List.of("Providers", "Services"), Role.PROVIDER,
-			List.of("Your organisation"));
+			List.of("Providers", "Services", "Market map", "Contracts", "Imports", "People", "Audit log"),
+			Role.COMMISSIONER, List.of("Providers", "Services", "Market map", "Contracts", "Imports"), Role.QA_OFFICER,
+			List.of("Providers", "Services", "Market map", "Contracts", "Imports"), Role.SAFEGUARDING_LEAD,
+			List.of("Providers", "Services", "Market map"), Role.CASE_MANAGER,
+			List.of("Providers", "Services", "Market map"), Role.PROVIDER, List.of("Your organisation"));
 
 	@LocalServerPort
 	int port;

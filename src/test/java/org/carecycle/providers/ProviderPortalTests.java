@@ -99,4 +99,24 @@ class ProviderPortalTests {
 			.andExpect(status().isForbidden());
 	}
 
+	@Test
+	void keepsTheirOwnContactsUpToDate() throws Exception {
+		String form = this.mvc.perform(get("/my-organisation/contacts").session(this.provider))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(form).contains("action=\"/my-organisation/contacts\"");
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.post("/my-organisation/contacts")
+				.session(this.provider)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				.param("version", "0")
+				.param("contacts[0].name", "Morwenna Hicks")
+				.param("contacts[0].email", "not an email"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Enter an email address in the correct format")));
+	}
+
 }

@@ -210,7 +210,7 @@ class ProviderController {
 
 	static String contactsPage(Model model, ProviderProfile provider, String back) {
 		model.addAttribute("provider", provider);
-		model.addAttribute("back", back);
+		model.addAttribute("returnTo", back);
 		return "providers/contacts-form";
 	}
 
