@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,6 +64,76 @@ public final class HttpVisitor {
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * Posts a form with a file of {@code size} bytes, as a browser does: multipart, with
+	 * its length declared, streamed rather than held in memory. The file repeats
+	 * {@code content}.
+	 */
+	public HttpResponse<String> postFile(String path, Map<String, String> fields, String field, String fileName,
+			byte[] content, long size) throws IOException, InterruptedException {
+		String boundary = "----CareCycleTest" + Long.toHexString(System.nanoTime());
+		StringBuilder head = new StringBuilder();
+		fields.forEach((name, value) -> head.append("--")
+			.append(boundary)
+			.append("\r\nContent-Disposition: form-data; name=\"")
+			.append(name)
+			.append("\"\r\n\r\n")
+			.append(value)
+			.append("\r\n"));
+		head.append("--")
+			.append(boundary)
+			.append("\r\nContent-Disposition: form-data; name=\"")
+			.append(field)
+			.append("\"; filename=\"")
+			.append(fileName)
+			.append("\"\r\nContent-Type: text/csv\r\n\r\n");
+		byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
+		byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		java.util.function.Supplier<java.io.InputStream> body = () -> new java.io.SequenceInputStream(
+				java.util.Collections.enumeration(List.of(new java.io.ByteArrayInputStream(start),
+						new Repeating(content, size), new java.io.ByteArrayInputStream(end))));
+		return this.client.send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Accept", "text/html")
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body),
+					start.length + size + end.length))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** {@code size} bytes made of {@code content} over and over. */
+	private static final class Repeating extends java.io.InputStream {
+
+		private final byte[] content;
+
+		private long left;
+
+		private int position;
+
+		Repeating(byte[] content, long size) {
+			this.content = content;
+			this.left = size;
+		}
+
+		@Override
+		public int read() {
+			byte[] one = new byte[1];
+			return (read(one, 0, 1) < 0) ? -1 : (one[0] & 0xff);
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) {
+			if (this.left <= 0) {
+				return -1;
+			}
+			int count = (int) Math.min(Math.min(length, this.left), this.content.length - this.position);
+			System.arraycopy(this.content, this.position, buffer, offset, count);
+			this.position = (this.position + count) % this.content.length;
+			this.left -= count;
+			return count;
+		}
+
 	}
 
 	public static String csrf(String html) {

@@ -2,6 +2,7 @@ package org.carecycle.web;
 
 import java.io.IOException;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.MethodParameter;
@@ -9,6 +10,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Turns malformed addresses into the right GOV.UK error page: a path holding something
@@ -24,6 +28,18 @@ class ErrorAdvice {
 		MethodParameter parameter = exception.getParameter();
 		boolean inPath = parameter.hasParameterAnnotation(PathVariable.class);
 		response.sendError(inPath ? HttpServletResponse.SC_NOT_FOUND : HttpServletResponse.SC_BAD_REQUEST);
+	}
+
+	/**
+	 * A request bigger than the server reads: back to the page it came from, which says
+	 * how big a file may be.
+	 */
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	String tooLarge(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
+		flash.put(TooLargeUpload.FLASH, true);
+		return "redirect:" + path;
 	}
 
 }

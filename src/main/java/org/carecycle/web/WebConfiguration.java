@@ -28,6 +28,12 @@ class WebConfiguration implements WebMvcConfigurer {
 				"/images/**", "/webjars/**", "/favicon.ico", "/favicon.svg");
 	}
 
+	@Bean
+	TooLargeUploadErrorViews tooLargeUploadErrorViews(org.springframework.context.ApplicationContext context,
+			org.springframework.boot.autoconfigure.web.WebProperties properties) {
+		return new TooLargeUploadErrorViews(context, properties);
+	}
+
 	/**
 	 * Marks a page whose form failed validation, so the layout can start its title with
 	 * "Error:" as GOV.UK pages do, without every controller remembering to.

@@ -21,6 +21,7 @@ import org.carecycle.providers.RegisterViews.ServiceProfile;
 import org.carecycle.shared.RecordNotFoundException;
 import org.carecycle.shared.Role;
 import org.carecycle.web.Choice;
+import org.carecycle.web.TooLargeUpload;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -108,6 +109,7 @@ class ContractController {
 	@GetMapping("/services/{serviceId}/contracts/new")
 	String addForm(@PathVariable UUID serviceId, Model model) {
 		model.addAttribute("form", ContractForm.empty(this.currentUser.require().id()));
+		TooLargeUpload.showOn(model, "form", "specification", "document.error.large");
 		return formPage(model, service(serviceId), null);
 	}
 
@@ -135,6 +137,7 @@ class ContractController {
 	String editForm(@PathVariable UUID id, Model model) {
 		ContractRow contract = find(id);
 		model.addAttribute("form", ContractForm.of(contract));
+		TooLargeUpload.showOn(model, "form", "specification", "document.error.large");
 		return formPage(model, service(contract.serviceId()), contract);
 	}
 

@@ -12,6 +12,7 @@ import org.carecycle.providers.imports.ImportJob;
 import org.carecycle.shared.Council;
 import org.carecycle.shared.RecordNotFoundException;
 import org.carecycle.web.Choice;
+import org.carecycle.web.TooLargeUpload;
 
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -51,6 +52,7 @@ class ImportController {
 	@GetMapping
 	String list(Model model) {
 		model.addAttribute("form", new UploadForm(null, "area"));
+		TooLargeUpload.showOn(model, "form", "file", "imports.error.file.large");
 		return page(model);
 	}
 
