@@ -48,6 +48,14 @@ final class DemoContracts {
 			endsOn = this.asOf.plusDays(200 + this.random.nextInt(1200));
 		}
 		LocalDate startsOn = endsOn.minusYears(2 + this.random.nextInt(4)).plusDays(1);
+		if (roll >= 0.2 && roll < 0.22) {
+			// newly awarded: starts in the next few months
+			startsOn = this.asOf.plusDays(10 + this.random.nextInt(80));
+		}
+		else if (startsOn.isAfter(this.asOf.minusDays(30))) {
+			// in force: it started at least a month ago
+			startsOn = this.asOf.minusDays(30 + this.random.nextInt(330));
+		}
 		Terms terms = terms(service.type(), specialist);
 		BigDecimal unitPrice = BigDecimal.valueOf(terms.low + this.random.nextDouble() * (terms.high - terms.low))
 			.setScale(2, RoundingMode.HALF_UP);

@@ -213,6 +213,35 @@ class DemoCountyGeneratorTests {
 	}
 
 	@Test
+	void commissionsMostServicesOnContractsInForceWithSomeEndingSoonEndedOrAboutToStart() {
+		long inForce = 0;
+		long endingSoon = 0;
+		long ended = 0;
+		long notStarted = 0;
+		for (var contract : county.contracts()) {
+			assertThat(contract.endsOn()).isAfter(contract.startsOn());
+			if (contract.startsOn().isAfter(AS_OF)) {
+				notStarted++;
+			}
+			else if (contract.endsOn().isBefore(AS_OF)) {
+				ended++;
+			}
+			else {
+				inForce++;
+				if (contract.endsOn().isBefore(AS_OF.plusMonths(6))) {
+					endingSoon++;
+				}
+			}
+		}
+		long total = county.contracts().size();
+		assertThat(total).isBetween(350L, 650L);
+		assertThat(inForce).isGreaterThan(total * 8 / 10);
+		assertThat(endingSoon).isPositive().isLessThan(inForce / 4);
+		assertThat(ended).isPositive().isLessThan(total / 10);
+		assertThat(notStarted).isPositive().isLessThan(total / 20);
+	}
+
+	@Test
 	void scalesUpByTheFactorGiven() {
 		DemoCounty bigger = new DemoCountyGenerator(cornwall, boundary, 4, 2026, AS_OF, "Cornwall").generate();
 		assertThat(bigger.providers()).hasSize(1200);
