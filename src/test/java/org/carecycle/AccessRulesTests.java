@@ -133,6 +133,13 @@ class AccessRulesTests {
 		}
 	}
 
+	/**
+	 * A message shown without its arguments ("{0}") or missing altogether
+	 * ("??key_en_GB??").
+	 */
+	private static final java.util.regex.Pattern UNFILLED_TEXT = java.util.regex.Pattern
+		.compile("\\{[0-9]\\}|\\?\\?[A-Za-z0-9._]+\\?\\?");
+
 	@Test
 	void eachRoleReachesItsOwnSectionsAndIsRefusedTheRest() throws Exception {
 		List<String> wrong = new ArrayList<>();
@@ -147,10 +154,19 @@ class AccessRulesTests {
 				if (route.method() == RequestMethod.POST && allowed.contains(role)) {
 					continue;
 				}
-				int status = perform(route, role).getResponse().getStatus();
+				MvcResult result = perform(route, role);
+				int status = result.getResponse().getStatus();
 				boolean refused = status == 403;
 				if (allowed.contains(role) == refused) {
 					wrong.add(role + " " + route + " -> " + status);
+				}
+				String type = result.getResponse().getContentType();
+				if (status == 200 && type != null && type.startsWith("text/html")) {
+					java.util.regex.Matcher unfilled = UNFILLED_TEXT.matcher(
+							result.getResponse().getContentAsString().replaceAll("data-text-[a-z-]+=\"[^\"]*\"", ""));
+					if (unfilled.find()) {
+						wrong.add(role + " " + route + " shows " + unfilled.group());
+					}
 				}
 			}
 		}

@@ -399,13 +399,8 @@ public class Register {
 	 * the rest.
 	 */
 	public Paged<ContractRow> contracts(ContractState state, boolean endingSoonOnly, int page, int pageSize) {
-		String condition = switch (state) {
-			case LIVE -> endingSoonOnly ? "c.starts_on <= :today and c.ends_on >= :today and c.ends_on < :soon"
-					: "c.starts_on <= :today and c.ends_on >= :today";
-			case ENDED -> "c.ends_on < :today";
-			case NOT_STARTED -> "c.starts_on > :today";
-		};
-		String order = (state == ContractState.ENDED) ? "c.ends_on desc" : "c.ends_on asc";
+		String condition = contractCondition(state, endingSoonOnly);
+		String order = contractOrder(state);
 		long total = this.jdbc.sql("select count(*) from contract c where " + condition)
 			.param("today", Date.valueOf(today()))
 			.param("soon", Date.valueOf(soon()))
@@ -418,6 +413,34 @@ public class Register {
 			.query(this::contractRow)
 			.list();
 		return new Paged<>(rows, page, pageSize, total);
+	}
+
+	/**
+	 * Every contract in a state, in the list's order, one at a time, for exports.
+	 * @return how many there were
+	 */
+	public long eachContract(ContractState state, boolean endingSoonOnly, Consumer<ContractRow> action) {
+		long[] count = { 0 };
+		contractQuery(contractCondition(state, endingSoonOnly) + " order by " + contractOrder(state) + ", c.reference",
+				null)
+			.query((RowCallbackHandler) rs -> {
+				action.accept(contractRow(rs, (int) count[0]));
+				count[0]++;
+			});
+		return count[0];
+	}
+
+	private static String contractCondition(ContractState state, boolean endingSoonOnly) {
+		return switch (state) {
+			case LIVE -> endingSoonOnly ? "c.starts_on <= :today and c.ends_on >= :today and c.ends_on < :soon"
+					: "c.starts_on <= :today and c.ends_on >= :today";
+			case ENDED -> "c.ends_on < :today";
+			case NOT_STARTED -> "c.starts_on > :today";
+		};
+	}
+
+	private static String contractOrder(ContractState state) {
+		return (state == ContractState.ENDED) ? "c.ends_on desc" : "c.ends_on asc";
 	}
 
 	private List<ContractRow> contracts(String condition, UUID id) {

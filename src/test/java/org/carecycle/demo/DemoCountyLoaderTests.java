@@ -19,14 +19,32 @@ class DemoCountyLoaderTests {
 	@Autowired
 	DemoCountyLoader loader;
 
+	@Autowired
+	DemoProperties properties;
+
 	@Test
 	void loadedTheWholeCountyIntoTheDatabase() {
-		assertThat(count("provider")).isEqualTo(300);
-		assertThat(count("care_service")).isBetween(540L, 680L);
+		// other tests add to the register, so look for the county's own records
+		DemoCounty county = this.loader.generate(this.properties);
+		assertThat(county.providers()).hasSize(300);
+		assertThat(county.services()).hasSizeBetween(540, 680);
+		assertThat(countOf("provider", county.providers().stream().map(p -> p.id()).toList()))
+			.isEqualTo(county.providers().size());
+		assertThat(countOf("care_service", county.services().stream().map(s -> s.id()).toList()))
+			.isEqualTo(county.services().size());
+		assertThat(countOf("contract", county.contracts().stream().map(c -> c.id()).toList()))
+			.isEqualTo(county.contracts().size());
 		assertThat(count("locality")).isEqualTo(19);
 		assertThat(count("cqc_rating")).isGreaterThan(5000);
 		assertThat(count("care_service where locality_id is null")).isZero();
 		assertThat(count("postcode_district where locality_id is not null")).isEqualTo(45);
+	}
+
+	private long countOf(String table, java.util.List<java.util.UUID> ids) {
+		return this.jdbc.sql("select count(*) from " + table + " where id in (:ids)")
+			.param("ids", ids)
+			.query(Long.class)
+			.single();
 	}
 
 	@Test

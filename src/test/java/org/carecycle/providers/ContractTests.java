@@ -1,6 +1,7 @@
 package org.carecycle.providers;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 import org.carecycle.ApplicationTest;
@@ -115,6 +116,31 @@ class ContractTests {
 		this.mvc.perform(get("/contracts?state=LIVE&endingSoon=true").session(officer))
 			.andExpect(content().string(containsString(ending)))
 			.andExpect(content().string(containsString("Ending soon")));
+	}
+
+	@Test
+	void exportsTheContractsEndingSoonWithTheirTermsForASpreadsheet() throws Exception {
+		MockHttpSession officer = SignIn.as(this.mvc, Role.QA_OFFICER);
+		List<String> ending = this.jdbc.sql("""
+				select reference from contract where starts_on <= current_date and ends_on >= current_date
+				and ends_on < current_date + interval '6 months'""").query(String.class).list();
+		String csv = this.mvc
+			.perform(get("/contracts/export").param("state", "LIVE")
+				.param("endingSoon", "true")
+				.param("format", "csv")
+				.session(officer))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", containsString("attachment; filename=\"contracts-")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		List<String> lines = csv.lines().toList();
+		assertThat(lines.get(0)).startsWith("\ufeffContract reference,Name,Provider,Type,Framework,Lot,Start date");
+		assertThat(lines).hasSize(ending.size() + 1);
+		ending.forEach(reference -> assertThat(csv).contains(reference));
+		assertThat(csv).contains("Ending soon", "Per week").doesNotContain("{0}");
+		this.mvc.perform(get("/contracts?state=LIVE").session(officer))
+			.andExpect(content().string(containsString("/contracts/export?state=LIVE&amp;format=xlsx")));
 	}
 
 	@Test

@@ -1,15 +1,25 @@
 package org.carecycle.providers.web;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.carecycle.documents.DocumentKind;
 import org.carecycle.documents.Documents;
 import org.carecycle.documents.StoredDocument;
 import org.carecycle.identity.CurrentUser;
 import org.carecycle.identity.UserDirectory;
+import org.carecycle.identity.UserSummary;
 import org.carecycle.providers.ChangedByOthersException;
 import org.carecycle.providers.ContractTerms;
 import org.carecycle.providers.PriceUnit;
@@ -21,8 +31,10 @@ import org.carecycle.providers.RegisterViews.ServiceProfile;
 import org.carecycle.shared.RecordNotFoundException;
 import org.carecycle.shared.Role;
 import org.carecycle.web.Choice;
+import org.carecycle.web.TableExport;
 import org.carecycle.web.TooLargeUpload;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -56,13 +68,19 @@ class ContractController {
 
 	private final CurrentUser currentUser;
 
+	private final MessageSource messages;
+
+	private final Clock clock;
+
 	ContractController(Register register, RegisterMaintenance maintenance, Documents documents, UserDirectory users,
-			CurrentUser currentUser) {
+			CurrentUser currentUser, MessageSource messages, Clock clock) {
 		this.register = register;
 		this.maintenance = maintenance;
 		this.documents = documents;
 		this.users = users;
 		this.currentUser = currentUser;
+		this.messages = messages;
+		this.clock = clock;
 	}
 
 	@GetMapping("/contracts")
@@ -76,6 +94,67 @@ class ContractController {
 		model.addAttribute("endingSoon", endingSoon && chosen == ContractState.LIVE);
 		model.addAttribute("counts", this.register.counts(this.currentUser.scope()));
 		return "providers/contracts";
+	}
+
+	/** The contracts in a state, as CSV or Excel. */
+	@GetMapping("/contracts/export")
+	void export(@RequestParam(defaultValue = "LIVE") String state,
+			@RequestParam(defaultValue = "false") boolean endingSoon, @RequestParam String format,
+			HttpServletResponse response) throws IOException {
+		TableExport.Format chosen = TableExport.Format.parse(format).orElse(null);
+		if (chosen == null) {
+			response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+			return;
+		}
+		ContractState chosenState = Optional.ofNullable(ServiceController.parse(ContractState.class, state))
+			.orElse(ContractState.LIVE);
+		String file = "contracts-" + LocalDate.now(this.clock) + "." + chosen.extension();
+		response.setContentType(chosen.contentType());
+		response.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
+		List<String> headings = List.of(text("contract.reference"), text("service.name"), text("service.provider"),
+				text("service.type"), text("contract.framework.heading"), text("contract.lot.heading"),
+				text("contract.startsOn"), text("contract.endsOn"), text("contract.state"),
+				text("contract.unitPrice.heading"), text("contract.priceUnit.heading"),
+				text("contract.commissionedCapacity.heading"), text("contract.totalValue.heading"),
+				text("contract.manager"));
+		Map<UUID, String> managers = new HashMap<>();
+		long rows;
+		try (OutputStream out = response.getOutputStream();
+				TableExport.Writer writer = TableExport.open(chosen, out, headings)) {
+			rows = this.register.eachContract(chosenState, endingSoon && chosenState == ContractState.LIVE,
+					contract -> {
+						String manager = (contract.contractManagerId() != null)
+								? managers.computeIfAbsent(contract.contractManagerId(),
+										id -> this.users.find(id).map(UserSummary::displayName).orElse(null))
+								: null;
+						List<Object> cells = new ArrayList<>();
+						cells.add(contract.reference());
+						cells.add(contract.serviceName());
+						cells.add(contract.providerName());
+						cells.add(text(contract.serviceType().messageKey()));
+						cells.add(contract.framework());
+						cells.add(contract.lot());
+						cells.add(contract.startsOn());
+						cells.add(contract.endsOn());
+						cells.add(text(contract.endingSoon() ? "contract.endingSoon" : contract.state().messageKey()));
+						cells.add(contract.unitPrice());
+						cells.add((contract.priceUnit() != null) ? text(contract.priceUnit().nameKey()) : null);
+						cells.add(contract.commissionedCapacity());
+						cells.add(contract.totalValue());
+						cells.add(manager);
+						try {
+							writer.row(cells);
+						}
+						catch (IOException ex) {
+							throw new UncheckedIOException(ex);
+						}
+					});
+		}
+		this.maintenance.recordExport("contracts (" + chosen.extension() + ")", rows);
+	}
+
+	private String text(String key) {
+		return this.messages.getMessage(key, null, key, Locale.UK);
 	}
 
 	@GetMapping("/contracts/{id}")
@@ -220,7 +299,7 @@ class ContractController {
 	private String formPage(Model model, ServiceProfile service, ContractRow contract) {
 		model.addAttribute("service", service);
 		model.addAttribute("contract", contract);
-		model.addAttribute("units", Choice.of(PriceUnit::messageKey, PriceUnit.values()));
+		model.addAttribute("units", Choice.of(PriceUnit::nameKey, PriceUnit.values()));
 		List<Choice> managers = this.users.withRole(Role.COMMISSIONER)
 			.stream()
 			.map(user -> Choice.literal(user.id().toString(), user.displayName()))
