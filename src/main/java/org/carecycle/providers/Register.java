@@ -166,31 +166,65 @@ public class Register {
 		return counts;
 	}
 
+	private static final String PROVIDER_FROM = " from provider p left join provider_group g on g.id = p.group_id ";
+
+	private static final String PROVIDER_COLUMNS = """
+			select p.id, p.name, p.cqc_provider_id, p.ownership, g.name as group_name,
+			       (select count(*) from care_service s where s.provider_id = p.id and s.status = 'ACTIVE')
+			           as active_services
+			""";
+
 	public Paged<ProviderRow> providers(String text, SortOrder sort, int page, int pageSize, ProviderScope scope) {
 		Map<String, Object> params = new LinkedHashMap<>(scope.parameters());
+		String where = providerWhere(text, scope, params);
+		long total = this.jdbc.sql("select count(*) " + PROVIDER_FROM + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		String order = PROVIDER_SORTS.getOrDefault(sort.column(), "lower(p.name)") + " " + sort.sqlDirection()
+				+ " nulls last, p.id";
+		List<ProviderRow> rows = this.jdbc
+			.sql(PROVIDER_COLUMNS + PROVIDER_FROM + where + " order by " + order + " limit :limit offset :offset")
+			.params(params)
+			.param("limit", pageSize)
+			.param("offset", Paged.offset(page, pageSize))
+			.query(Register::providerRow)
+			.list();
+		return new Paged<>(rows, page, pageSize, total);
+	}
+
+	/**
+	 * Every provider matching a search, by name, one at a time, for exports.
+	 * @return how many there were
+	 */
+	public long eachProvider(String text, ProviderScope scope, Consumer<ProviderRow> action) {
+		Map<String, Object> params = new LinkedHashMap<>(scope.parameters());
+		long[] count = { 0 };
+		this.jdbc
+			.sql(PROVIDER_COLUMNS + PROVIDER_FROM + providerWhere(text, scope, params)
+					+ " order by lower(p.name), p.id")
+			.params(params)
+			.query((RowCallbackHandler) rs -> {
+				action.accept(providerRow(rs, (int) count[0]));
+				count[0]++;
+			});
+		return count[0];
+	}
+
+	private static String providerWhere(String text, ProviderScope scope, Map<String, Object> params) {
 		StringBuilder where = new StringBuilder("where ").append(scope.sql("p.id"));
 		if (StringUtils.hasText(text)) {
 			where.append(" and (lower(p.name) like :text or p.cqc_provider_id = :exact or lower(g.name) like :text)");
 			params.put("text", SqlText.containing(text));
 			params.put("exact", text.strip());
 		}
-		String from = " from provider p left join provider_group g on g.id = p.group_id ";
-		long total = this.jdbc.sql("select count(*) " + from + where).params(params).query(Long.class).single();
-		String order = PROVIDER_SORTS.getOrDefault(sort.column(), "lower(p.name)") + " " + sort.sqlDirection()
-				+ " nulls last, p.id";
-		List<ProviderRow> rows = this.jdbc.sql("""
-				select p.id, p.name, p.cqc_provider_id, p.ownership, g.name as group_name,
-				       (select count(*) from care_service s where s.provider_id = p.id and s.status = 'ACTIVE')
-				           as active_services
-				""" + from + where + " order by " + order + " limit :limit offset :offset")
-			.params(params)
-			.param("limit", pageSize)
-			.param("offset", Paged.offset(page, pageSize))
-			.query((rs, row) -> new ProviderRow(rs.getObject("id", UUID.class), rs.getString("name"),
-					rs.getString("cqc_provider_id"), Ownership.valueOf(rs.getString("ownership")),
-					rs.getString("group_name"), rs.getLong("active_services")))
-			.list();
-		return new Paged<>(rows, page, pageSize, total);
+		return where.toString();
+	}
+
+	private static ProviderRow providerRow(ResultSet rs, int row) throws SQLException {
+		return new ProviderRow(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("cqc_provider_id"),
+				Ownership.valueOf(rs.getString("ownership")), rs.getString("group_name"),
+				rs.getLong("active_services"));
 	}
 
 	public Paged<ServiceRow> services(ServiceFilter filter, SortOrder sort, int page, int pageSize,

@@ -2,6 +2,7 @@ package org.carecycle.providers;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import java.util.zip.ZipInputStream;
 
@@ -75,6 +76,27 @@ class RegisterViewsTests {
 		assertThat(hasSheet).isTrue();
 		this.mvc.perform(get("/services/export").param("format", "pdf").session(commissioner))
 			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void exportsTheProvidersFound() throws Exception {
+		MockHttpSession officer = SignIn.as(this.mvc, Role.SAFEGUARDING_LEAD);
+		List<String> names = this.jdbc.sql("select name from provider where lower(name) like '%homecare%'")
+			.query(String.class)
+			.list();
+		String csv = this.mvc
+			.perform(get("/providers/export").param("q", "homecare").param("format", "csv").session(officer))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(names).isNotEmpty();
+		assertThat(csv.lines()).hasSize(names.size() + 1)
+			.first()
+			.isEqualTo("\ufeffName,CQC provider ID,Ownership,Group,Active services");
+		names.forEach(name -> assertThat(csv).contains(name));
+		this.mvc.perform(get("/providers/export").param("format", "csv").session(SignIn.as(this.mvc, Role.PROVIDER)))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test

@@ -1,9 +1,17 @@
 package org.carecycle.providers.web;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.carecycle.identity.CurrentUser;
 import org.carecycle.providers.ChangedByOthersException;
 import org.carecycle.providers.ClientGroup;
@@ -19,9 +27,9 @@ import org.carecycle.providers.ServiceType;
 import org.carecycle.shared.RecordNotFoundException;
 import org.carecycle.web.Choice;
 import org.carecycle.web.SortOrder;
+import org.carecycle.web.TableExport;
 
-import java.time.Clock;
-
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -53,13 +61,16 @@ class ProviderController {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	ProviderController(Register register, RegisterMaintenance maintenance, CurrentUser currentUser,
-			List<ProfileSection> sections, Clock clock) {
+			List<ProfileSection> sections, Clock clock, MessageSource messages) {
 		this.register = register;
 		this.maintenance = maintenance;
 		this.currentUser = currentUser;
 		this.sections = sections;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -72,6 +83,40 @@ class ProviderController {
 		model.addAttribute("q", q.orElse(""));
 		model.addAttribute("sort", sortOrder);
 		return "providers/providers";
+	}
+
+	/** The providers matching a search, as CSV or Excel. */
+	@GetMapping("/export")
+	void export(@RequestParam Optional<String> q, @RequestParam String format, HttpServletResponse response)
+			throws IOException {
+		TableExport.Format chosen = TableExport.Format.parse(format).orElse(null);
+		if (chosen == null) {
+			response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+			return;
+		}
+		String file = "providers-" + LocalDate.now(this.clock) + "." + chosen.extension();
+		response.setContentType(chosen.contentType());
+		response.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
+		List<String> headings = List.of(text("provider.name"), text("provider.cqcId"), text("provider.ownership"),
+				text("provider.group"), text("provider.activeServices"));
+		long rows;
+		try (OutputStream out = response.getOutputStream();
+				TableExport.Writer writer = TableExport.open(chosen, out, headings)) {
+			rows = this.register.eachProvider(q.orElse(""), this.currentUser.scope(), provider -> {
+				try {
+					writer.row(Arrays.asList(provider.name(), provider.cqcProviderId(),
+							text(provider.ownership().messageKey()), provider.groupName(), provider.activeServices()));
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+		this.maintenance.recordExport("providers (" + chosen.extension() + ")", rows);
+	}
+
+	private String text(String key) {
+		return this.messages.getMessage(key, null, key, Locale.UK);
 	}
 
 	@GetMapping("/{id}")
