@@ -1,7 +1,9 @@
 // Starts GOV.UK Frontend's components and CareCycle's few additions. Every page works without
 // this script; it only adds to them. No inline script anywhere: the Content-Security-Policy
 // forbids it.
-import { initAll } from '../webjars/govuk-frontend/dist/govuk/govuk-frontend.min.js'
+// GOV.UK Frontend's address holds its version (so browsers can keep it for a year); the page
+// gives it, as an ES module import cannot be rewritten by the server.
+const { initAll } = await import(document.querySelector('meta[name="govuk-frontend-script"]').content)
 
 document.body.classList.add('js-enabled', 'govuk-frontend-supported')
 initAll()

@@ -73,6 +73,10 @@ public class Register {
 			case when s.service_type in ('CARE_HOME', 'CARE_HOME_NURSING') then s.beds
 			     when s.service_type = 'HOME_CARE' then s.weekly_hours else s.places end""";
 
+	/** A contract in force today for service {@code s}. */
+	private static final String LIVE_CONTRACT = "select 1 from contract lc where lc.care_service_id = s.id"
+			+ " and lc.starts_on <= :today and lc.ends_on >= :today";
+
 	private static final String SERVICE_FROM = """
 			from care_service s
 			join provider p on p.id = s.provider_id
@@ -232,7 +236,17 @@ public class Register {
 		Map<String, Object> params = new LinkedHashMap<>(scope.parameters());
 		String where = serviceWhere(filter, scope, params);
 		params.put("today", Date.valueOf(today()));
-		long total = this.jdbc.sql("select count(*) " + SERVICE_FROM + where).params(params).query(Long.class).single();
+		// the filters name only the service's own columns, so the count needs no joins;
+		// it
+		// stops a little beyond this page, as counting a whole national register costs
+		// more
+		// than the page
+		long total = this.jdbc
+			.sql("select count(*) from (select 1 from care_service s " + where + " limit :countLimit) counted")
+			.params(params)
+			.param("countLimit", Paged.countLimit(page, pageSize))
+			.query(Long.class)
+			.single();
 		String order = SERVICE_SORTS.getOrDefault(sort.column(), "lower(s.name)") + " " + sort.sqlDirection()
 				+ " nulls last, s.id";
 		LocalDate soon = soon();
@@ -243,7 +257,7 @@ public class Register {
 			.param("offset", Paged.offset(page, pageSize))
 			.query((rs, row) -> serviceRow(rs, soon))
 			.list();
-		return new Paged<>(rows, page, pageSize, total);
+		return Paged.counted(rows, page, pageSize, total);
 	}
 
 	/**
@@ -270,8 +284,10 @@ public class Register {
 		StringBuilder where = new StringBuilder("where ").append(scope.sql("s.provider_id"));
 		if (StringUtils.hasText(filter.text())) {
 			String text = filter.text().strip();
-			where.append(" and (lower(s.name) like :text or lower(p.name) like :text"
-					+ " or replace(s.postcode, ' ', '') like :postcode or s.cqc_location_id = :exact)");
+			// search_text holds the service's and its provider's names in lower case,
+			// indexed
+			where.append(" and (s.search_text like :text or replace(s.postcode, ' ', '') like :postcode"
+					+ " or s.cqc_location_id = :exact)");
 			params.put("text", SqlText.containing(text));
 			params.put("postcode", SqlText.startingWith(text.toUpperCase(Locale.ROOT).replace(" ", "")));
 			params.put("exact", text);
@@ -300,7 +316,8 @@ public class Register {
 			params.put("clientGroup", filter.clientGroup().name());
 		}
 		if (filter.commissioned() != null) {
-			where.append(filter.commissioned() ? " and live.ends_on is not null" : " and live.ends_on is null");
+			where.append(filter.commissioned() ? " and exists (" + LIVE_CONTRACT + ")"
+					: " and not exists (" + LIVE_CONTRACT + ")");
 		}
 		return where.toString();
 	}

@@ -10,15 +10,48 @@ import java.util.List;
  * @param items the items on this page
  * @param page this page's number, counting from 1
  * @param pageSize how many items a full page holds
- * @param totalItems how many items the whole list holds
+ * @param totalItems how many items the whole list holds, or at least holds when
+ * {@code moreThanTotal}
+ * @param moreThanTotal whether the list is longer than {@code totalItems}, which is then
+ * as far as it was counted
  */
-public record Paged<T>(List<T> items, int page, int pageSize, long totalItems) {
+public record Paged<T>(List<T> items, int page, int pageSize, long totalItems, boolean moreThanTotal) {
+
+	/**
+	 * How many items a count stops at beyond the current page: a list longer than this
+	 * says "more than" rather than counting every item, which on a national register
+	 * would cost more than the page itself.
+	 */
+	public static final int COUNT_AHEAD = 1000;
 
 	public Paged {
 		items = List.copyOf(items);
 		if (page < 1 || pageSize < 1 || totalItems < 0) {
 			throw new IllegalArgumentException("page and pageSize start at 1; totalItems cannot be negative");
 		}
+	}
+
+	/** A page of a list whose length is known exactly. */
+	public Paged(List<T> items, int page, int pageSize, long totalItems) {
+		this(items, page, pageSize, totalItems, false);
+	}
+
+	/**
+	 * The most items worth counting for this page: the count query takes
+	 * {@code limit countLimit} and {@link #counted} makes sense of the result.
+	 */
+	public static long countLimit(int page, int pageSize) {
+		return offset(page, pageSize) + pageSize + COUNT_AHEAD + 1;
+	}
+
+	/**
+	 * A page of a list counted up to {@link #countLimit}: when the count reached the
+	 * limit, the list is longer than can be said.
+	 */
+	public static <T> Paged<T> counted(List<T> items, int page, int pageSize, long count) {
+		long limit = countLimit(page, pageSize);
+		return (count >= limit) ? new Paged<>(items, page, pageSize, limit - 1, true)
+				: new Paged<>(items, page, pageSize, count, false);
 	}
 
 	public int totalPages() {
@@ -52,7 +85,8 @@ public record Paged<T>(List<T> items, int page, int pageSize, long totalItems) {
 		int last = totalPages();
 		List<Integer> numbers = new ArrayList<>();
 		for (int number = 1; number <= last; number++) {
-			boolean shown = number == 1 || number == last || Math.abs(number - this.page) <= 1;
+			// the last page is not known when the list is longer than was counted
+			boolean shown = number == 1 || (number == last && !this.moreThanTotal) || Math.abs(number - this.page) <= 1;
 			if (shown) {
 				numbers.add(number);
 			}

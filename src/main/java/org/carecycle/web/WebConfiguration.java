@@ -1,22 +1,57 @@
 package org.carecycle.web;
 
+import java.time.Duration;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+	/** For files whose address changes whenever their content does. */
+	private static final CacheControl FOREVER = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new PageErrorsInterceptor());
+	}
+
+	/**
+	 * Static files, each at an address that holds its version (a hash of its content, or
+	 * GOV.UK Frontend's version), so browsers keep them for a year and fetch them again
+	 * only when they change. Only these paths are static: Spring's catch-all {@code /**}
+	 * mapping would make every link on every page a lookup in the class path.
+	 */
+	@Override
+	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		for (String folder : new String[] { "css", "js" }) {
+			registry.addResourceHandler("/" + folder + "/**")
+				.addResourceLocations("classpath:/static/" + folder + "/")
+				.setCacheControl(FOREVER)
+				.resourceChain(true)
+				.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+		}
+		registry.addResourceHandler("/favicon.svg")
+			.addResourceLocations("classpath:/static/")
+			.setCacheControl(CacheControl.maxAge(Duration.ofDays(7)).cachePublic())
+			.resourceChain(true);
+		registry.addResourceHandler("/webjars/**")
+			.addResourceLocations("classpath:/META-INF/resources/webjars/")
+			.setCacheControl(FOREVER)
+			.resourceChain(true)
+			.addResolver(new LiteWebJarsResourceResolver());
 	}
 
 	/**

@@ -41,6 +41,28 @@ class RegisterPagesTests {
 	}
 
 	@Test
+	void findsServicesByTheirProvidersNameAlsoAfterTheProviderIsRenamed() throws Exception {
+		MockHttpSession session = SignIn.as(this.mvc, Role.COMMISSIONER);
+		UUID provider = this.jdbc.sql("""
+				select provider_id from care_service where status = 'ACTIVE'
+				group by provider_id having count(*) = 1 order by provider_id limit 1""").query(UUID.class).single();
+		String service = this.jdbc.sql("select name from care_service where provider_id = :id")
+			.param("id", provider)
+			.query(String.class)
+			.single();
+		String renamed = "Zennor Quoit Care " + UUID.randomUUID().toString().substring(0, 6);
+		this.jdbc.sql("update provider set name = :name where id = :id")
+			.param("name", renamed)
+			.param("id", provider)
+			.update();
+		this.mvc.perform(get("/services").param("q", "zennor quoit").session(session))
+			.andExpect(content().string(containsString(org.springframework.web.util.HtmlUtils.htmlEscape(service))))
+			.andExpect(content().string(containsString("Showing 1 to 1 of 1 result<")));
+		this.mvc.perform(get("/services").param("q", "ZENNOR QUOIT CARE " + renamed.substring(18)).session(session))
+			.andExpect(content().string(containsString(org.springframework.web.util.HtmlUtils.htmlEscape(service))));
+	}
+
+	@Test
 	void findsAServiceByPostcodeWithOrWithoutItsSpace() throws Exception {
 		MockHttpSession session = SignIn.as(this.mvc, Role.CASE_MANAGER);
 		var service = this.jdbc

@@ -38,4 +38,19 @@ class PagedTests {
 		assertThat(page.pageNumbers()).containsExactly(1);
 	}
 
+	@Test
+	void aListCountedToItsLimitSaysMoreThanAndHidesTheLastPage() {
+		long limit = Paged.countLimit(3, 25);
+		assertThat(limit).isEqualTo(50 + 25 + 1000 + 1);
+		Paged<String> long_ = Paged.counted(List.of("a"), 3, 25, limit);
+		assertThat(long_.moreThanTotal()).isTrue();
+		assertThat(long_.totalItems()).isEqualTo(1075);
+		assertThat(long_.hasNext()).isTrue();
+		assertThat(long_.pageNumbers()).isEqualTo(Arrays.asList(1, 2, 3, 4, null));
+		Paged<String> exact = Paged.counted(List.of("a"), 3, 25, limit - 1);
+		assertThat(exact.moreThanTotal()).isFalse();
+		assertThat(exact.totalItems()).isEqualTo(1075);
+		assertThat(exact.pageNumbers()).isEqualTo(Arrays.asList(1, 2, 3, 4, null, 43));
+	}
+
 }
