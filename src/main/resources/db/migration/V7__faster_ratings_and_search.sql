@@ -64,3 +64,9 @@ create trigger provider_name_to_services
 create index care_service_search_trgm on care_service using gin (search_text gin_trgm_ops);
 create index care_service_postcode_idx on care_service (replace(postcode, ' ', '') text_pattern_ops);
 create index provider_name_trgm on provider using gin (lower(name) gin_trgm_ops);
+
+-- A rating corrected in place (the same location, question and date) refreshes services too.
+create trigger cqc_rating_changes_refresh_services
+    after update on cqc_rating
+    referencing new table as inserted
+    for each statement execute function cqc_ratings_refresh_services();

@@ -3,6 +3,7 @@ package org.carecycle.providers.imports;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,8 @@ final class ImportValues {
 	private static final Pattern CQC_ID = Pattern.compile("^(1-[0-9]{6,11}|[A-Z][A-Z0-9]{2,6})$");
 
 	private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
-			DateTimeFormatter.ofPattern("d/M/uuuu"), DateTimeFormatter.ofPattern("d-M-uuuu"),
+			DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT),
+			DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT),
 			new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("d MMM uuuu").toFormatter(Locale.UK),
 			new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("d-MMM-uu").toFormatter(Locale.UK),
 			new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("d MMMM uuuu").toFormatter(Locale.UK));
@@ -42,6 +44,9 @@ final class ImportValues {
 		if (value.length() > 10 && value.charAt(10) == 'T') {
 			value = value.substring(0, 10);
 		}
+		if (isNumericDate(value)) {
+			return numericDate(value);
+		}
 		for (DateTimeFormatter format : DATES) {
 			try {
 				return LocalDate.parse(value, format);
@@ -51,6 +56,57 @@ final class ImportValues {
 			}
 		}
 		return null;
+	}
+
+	private static boolean isNumericDate(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (!((c >= '0' && c <= '9') || c == '/' || c == '-')) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * The common shapes, 27/03/2019 and 2019-03-27, read without a formatter (whose
+	 * failures, by exception, cost more than the rest of a row): null for anything else
+	 * or for a date that does not exist.
+	 */
+	private static LocalDate numericDate(String value) {
+		int[] parts = new int[3];
+		int part = 0;
+		int digits = 0;
+		char separator = 0;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c >= '0' && c <= '9') {
+				if (++digits > 4) {
+					return null;
+				}
+				parts[part] = parts[part] * 10 + (c - '0');
+			}
+			else if ((c == '/' || c == '-') && digits > 0 && part < 2 && (separator == 0 || separator == c)) {
+				separator = c;
+				part++;
+				digits = 0;
+			}
+			else {
+				return null;
+			}
+		}
+		if (part != 2 || digits == 0) {
+			return null;
+		}
+		boolean yearFirst = separator == '-' && parts[0] > 31;
+		int year = yearFirst ? parts[0] : parts[2];
+		int month = parts[1];
+		int day = yearFirst ? parts[2] : parts[0];
+		if (year < 1000 || month < 1 || month > 12 || day < 1
+				|| day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+			return null;
+		}
+		return LocalDate.of(year, month, day);
 	}
 
 	static boolean yes(String text) {

@@ -59,6 +59,26 @@ final class RegisterMerge {
 				.formatted(LATEST_PROVIDERS))
 			.param("now", this.now)
 			.update();
+		// ratings first: a service added below then takes its current rating as it is
+		// inserted, rather than every new service being updated again afterwards
+		long ratingsChanged = this.jdbc.sql("""
+				update cqc_rating r set rating = x.rating, source = :source
+				from (select distinct on (location_id, key_question, published_on) location_id, key_question, rating,
+				             published_on
+				      from import_row where kind = 'R' order by location_id, key_question, published_on, row_number) x
+				where r.cqc_location_id = x.location_id and r.key_question = x.key_question
+				  and r.published_on = x.published_on and r.rating is distinct from x.rating""")
+			.param("source", ratingSource)
+			.update();
+		long ratingsAdded = this.jdbc.sql("""
+				insert into cqc_rating (cqc_location_id, key_question, rating, published_on, source)
+				select distinct on (location_id, key_question, published_on) location_id, key_question, rating,
+				       published_on, :source
+				from import_row where kind = 'R'
+				order by location_id, key_question, published_on, row_number
+				on conflict (cqc_location_id, key_question, published_on) do nothing""")
+			.param("source", ratingSource)
+			.update();
 		long servicesChanged = this.jdbc
 			.sql("""
 					update care_service s
@@ -103,24 +123,6 @@ final class RegisterMerge {
 			.param("today", this.today)
 			.update();
 		long servicesStaged = count("select count(distinct location_id) from import_row where kind = 'L'");
-		long ratingsChanged = this.jdbc.sql("""
-				update cqc_rating r set rating = x.rating, source = :source
-				from (select distinct on (location_id, key_question, published_on) location_id, key_question, rating,
-				             published_on
-				      from import_row where kind = 'R' order by location_id, key_question, published_on, row_number) x
-				where r.cqc_location_id = x.location_id and r.key_question = x.key_question
-				  and r.published_on = x.published_on and r.rating is distinct from x.rating""")
-			.param("source", ratingSource)
-			.update();
-		long ratingsAdded = this.jdbc.sql("""
-				insert into cqc_rating (cqc_location_id, key_question, rating, published_on, source)
-				select distinct on (location_id, key_question, published_on) location_id, key_question, rating,
-				       published_on, :source
-				from import_row where kind = 'R'
-				order by location_id, key_question, published_on, row_number
-				on conflict (cqc_location_id, key_question, published_on) do nothing""")
-			.param("source", ratingSource)
-			.update();
 		long ratingsStaged = count(
 				"select count(*) from (select distinct location_id, key_question, published_on from import_row where kind = 'R') x");
 		return new Merged(providersAdded, providersChanged, servicesAdded, servicesChanged, servicesStaged,

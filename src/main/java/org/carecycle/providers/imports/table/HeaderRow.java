@@ -18,6 +18,8 @@ public final class HeaderRow {
 
 	private final Map<String, Integer> indexes = new HashMap<>();
 
+	private final Map<List<String>, OptionalInt> resolved = new HashMap<>();
+
 	private final long rowNumber;
 
 	private HeaderRow(List<String> names, long rowNumber) {
@@ -73,6 +75,11 @@ public final class HeaderRow {
 
 	/** The 0-based index of the first of the accepted names that the header has. */
 	public OptionalInt index(String... acceptedNames) {
+		// asked for every cell of every row, so remembered
+		return this.resolved.computeIfAbsent(java.util.Arrays.asList(acceptedNames), names -> find(acceptedNames));
+	}
+
+	private OptionalInt find(String... acceptedNames) {
 		for (String name : acceptedNames) {
 			Integer index = this.indexes.get(normalise(name));
 			if (index != null) {
