@@ -153,6 +153,7 @@ public final class Bench {
 			this.summary.add(Report.Row.info("App JVM resident memory after the scenarios (VmRSS)", after[0] + " MiB"));
 			this.summary.add(Report.Row.info("App JVM peak resident memory (VmHWM)", after[1] + " MiB"));
 			this.json.put("appLogProblems", appLogProblems());
+			this.json.put("slowStatements", this.postgres.slowStatements(15));
 		}
 		catch (Throwable ex) {
 			fatal = ex;
@@ -593,6 +594,8 @@ public final class Bench {
 		String job = matcher.group(1);
 		Map<?, ?> progress = null;
 		int polls = 0;
+		double lastRowsRead = -1;
+		double readingDoneAt = Double.NaN;
 		long deadline = start + Duration.ofMinutes(20).toNanos();
 		while (System.nanoTime() < deadline) {
 			HttpResponse<String> answer = client.get("/imports/" + job + "/progress");
@@ -601,6 +604,11 @@ public final class Bench {
 				throw new IllegalStateException("Progress answered " + answer.statusCode());
 			}
 			progress = (Map<?, ?>) Json.parse(answer.body());
+			double rowsRead = ((Number) progress.get("rowsRead")).doubleValue();
+			if (rowsRead != lastRowsRead) {
+				lastRowsRead = rowsRead;
+				readingDoneAt = (System.nanoTime() - start) / 1e9;
+			}
 			if (Boolean.TRUE.equals(progress.get("finished"))) {
 				break;
 			}
@@ -615,6 +623,10 @@ public final class Bench {
 		result.put("uploadSeconds", LoadRun.round(uploadSeconds, 2));
 		result.put("secondsUploadToFinished", LoadRun.round(seconds, 2));
 		result.put("progressPolls", polls);
+		// The last poll that saw more rows read: about when reading and staging ended and the
+		// merge into the register began (to within the 100 ms between polls).
+		result.put("secondsReadingAndStaging", LoadRun.round(readingDoneAt, 2));
+		result.put("secondsMerging", LoadRun.round(seconds - readingDoneAt, 2));
 		try (Connection connection = this.postgres.connect();
 				PreparedStatement statement = connection.prepareStatement("select requested_at, started_at, finished_at, "
 						+ "rows_read, created, updated, unchanged, skipped, rejected, status, message "

@@ -7,8 +7,18 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -19,7 +29,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 final class Postgres implements AutoCloseable {
 
+	/** Statements at least this slow are logged by the embedded PostgreSQL. */
+	static final int SLOW_STATEMENT_MS = 200;
+
 	private final EmbeddedPostgres embedded;
+
+	private final Path dataDirectory;
+
+	private final Map<Path, Long> logSizesAtStart = new HashMap<>();
 
 	final String url;
 
@@ -27,15 +44,16 @@ final class Postgres implements AutoCloseable {
 
 	final String password;
 
-	private Postgres(EmbeddedPostgres embedded, String url, String user, String password) {
+	private Postgres(EmbeddedPostgres embedded, Path dataDirectory, String url, String user, String password) {
 		this.embedded = embedded;
+		this.dataDirectory = dataDirectory;
 		this.url = url;
 		this.user = user;
 		this.password = password;
 	}
 
 	static Postgres external(String url, String user, String password) {
-		return new Postgres(null, url, user, password);
+		return new Postgres(null, null, url, user, password);
 	}
 
 	/**
@@ -53,8 +71,79 @@ final class Postgres implements AutoCloseable {
 			.setServerConfig("fsync", "on")
 			.setServerConfig("synchronous_commit", "on")
 			.setServerConfig("full_page_writes", "on")
+			// Statements slower than this are logged to <data directory>/log/, for the results.
+			.setServerConfig("logging_collector", "on")
+			.setServerConfig("log_directory", "log")
+			.setServerConfig("log_min_duration_statement", String.valueOf(SLOW_STATEMENT_MS))
 			.start();
-		return new Postgres(pg, "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres", "postgres", "");
+		Postgres postgres = new Postgres(pg, dataDirectory, "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres",
+				"postgres", "");
+		postgres.logSizesAtStart.putAll(postgres.logFiles());
+		return postgres;
+	}
+
+	private Map<Path, Long> logFiles() throws IOException {
+		Map<Path, Long> sizes = new HashMap<>();
+		Path logs = this.dataDirectory.resolve("log");
+		if (Files.isDirectory(logs)) {
+			try (Stream<Path> files = Files.list(logs)) {
+				for (Path file : files.toList()) {
+					sizes.put(file, Files.size(file));
+				}
+			}
+		}
+		return sizes;
+	}
+
+	/**
+	 * The slowest statements PostgreSQL logged since it was started by this run (embedded
+	 * only): [milliseconds, statement], slowest first.
+	 */
+	List<Map<String, Object>> slowStatements(int max) throws IOException {
+		if (this.dataDirectory == null) {
+			return List.of();
+		}
+		List<Map<String, Object>> found = new ArrayList<>();
+		Pattern duration = Pattern.compile("LOG:\\s+duration: ([0-9.]+) ms\\s+(?:statement|execute [^:]*|parse [^:]*|bind [^:]*):\\s*(.*)");
+		for (Map.Entry<Path, Long> file : new TreeMap<>(logFiles()).entrySet()) {
+			long from = this.logSizesAtStart.getOrDefault(file.getKey(), 0L);
+			if (file.getValue() <= from) {
+				continue;
+			}
+			byte[] bytes = Files.readAllBytes(file.getKey());
+			String text = new String(bytes, (int) from, bytes.length - (int) from, StandardCharsets.UTF_8);
+			Map<String, Object> current = null;
+			StringBuilder sql = null;
+			for (String line : text.split("\\R")) {
+				Matcher m = duration.matcher(line);
+				if (m.find()) {
+					if (current != null) {
+						current.put("statement", shorten(sql.toString()));
+					}
+					current = new LinkedHashMap<>();
+					current.put("ms", Double.parseDouble(m.group(1)));
+					sql = new StringBuilder(m.group(2));
+					found.add(current);
+				}
+				else if (current != null && (line.startsWith("\t") || line.startsWith(" "))) {
+					sql.append(' ').append(line.strip());
+				}
+				else if (current != null) {
+					current.put("statement", shorten(sql.toString()));
+					current = null;
+				}
+			}
+			if (current != null) {
+				current.put("statement", shorten(sql.toString()));
+			}
+		}
+		found.sort(Comparator.comparingDouble((Map<String, Object> m) -> (Double) m.get("ms")).reversed());
+		return found.subList(0, Math.min(max, found.size()));
+	}
+
+	private static String shorten(String sql) {
+		String oneLine = sql.replaceAll("\\s+", " ").strip();
+		return (oneLine.length() > 400) ? oneLine.substring(0, 400) + " …" : oneLine;
 	}
 
 	boolean isEmbedded() {

@@ -262,6 +262,26 @@ final class Report {
 			});
 		}
 
+		List<Map<String, Object>> slow = (List<Map<String, Object>>) json.get("slowStatements");
+		if (slow != null) {
+			md.append("\n## Slow statements\n\nThe slowest statements the bench's PostgreSQL logged during the run "
+					+ "(`log_min_duration_statement` = " + Postgres.SLOW_STATEMENT_MS + " ms; the application's, "
+					+ "the demo loader's and the bench's own):\n\n");
+			if (slow.isEmpty()) {
+				md.append("None.\n");
+			}
+			else {
+				md.append("| ms | Statement |\n|---|---|\n");
+				for (Map<String, Object> statement : slow) {
+					md.append("| ")
+						.append(number(statement.get("ms")))
+						.append(" | `")
+						.append(withoutPaths(String.valueOf(statement.get("statement"))).replace("|", "\\|").replace("`", "'"))
+						.append("` |\n");
+				}
+			}
+		}
+
 		List<String> problems = (List<String>) json.get("appLogProblems");
 		md.append("\n## Application log\n\n");
 		if (problems == null || problems.isEmpty()) {
@@ -342,6 +362,18 @@ final class Report {
 				.append(" |\n");
 			if (u.get("firstRefusals") != null) {
 				md.append("\nFirst refusals: ").append(u.get("firstRefusals")).append("\n\n");
+			}
+		}
+		for (String which : List.of("first", "again")) {
+			Map<String, Object> u = (Map<String, Object>) s.get(which);
+			if (u != null) {
+				md.append("\n")
+					.append(which.equals("first") ? "First upload" : "Same file again")
+					.append(": reading and staging ≈ ")
+					.append(u.get("secondsReadingAndStaging"))
+					.append(" s, merging into the register ≈ ")
+					.append(u.get("secondsMerging"))
+					.append(" s (from the progress polls: the last time rows read grew).\n");
 			}
 		}
 		md.append("\nRows removed before: ")
