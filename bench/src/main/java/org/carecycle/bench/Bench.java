@@ -249,7 +249,7 @@ public final class Bench {
 
 		log("Starting the application (" + (empty ? "empty database: the demo dataset is loaded now" : "dataset reused")
 				+ "), log bench/work/" + log.getFileName());
-		this.app = AppProcess.start(command, env, this.repo, log, pidFile, port, Duration.ofMinutes(15), "first start");
+		this.app = AppProcess.start(command, env, this.repo, log, pidFile, port, Duration.ofMinutes(this.options.startTimeoutMinutes), "first start");
 		double[] logged = this.app.loggedStartSeconds();
 		long[] memory = this.app.residentMemoryMib();
 		log(String.format(Locale.ROOT, "First start: %.1f s to the first 200 on /sign-in, RSS %d MiB",

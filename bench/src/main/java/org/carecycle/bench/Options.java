@@ -26,6 +26,8 @@ final class Options {
 			  --warm-up-seconds N       at most so long warming up (default 20)
 			  --rows N                  rows of the generated CQC file (default 50000)
 			  --app-jvm-option OPT      an option for the application's JVM (repeatable), e.g. -Xmx2g
+			  --start-timeout-minutes N how long the first start may take (default 90: loading the
+			                            national dataset into an empty database is slow)
 			""";
 
 	String scale = "national";
@@ -49,6 +51,8 @@ final class Options {
 	int warmUpSeconds = 20;
 
 	int rows = 50_000;
+
+	int startTimeoutMinutes = 90;
 
 	final List<String> appJvmOptions = new ArrayList<>();
 
@@ -95,6 +99,7 @@ final class Options {
 				case "--warm-up-requests" -> o.warmUpRequests = number(args, ++i, arg);
 				case "--warm-up-seconds" -> o.warmUpSeconds = number(args, ++i, arg);
 				case "--rows" -> o.rows = number(args, ++i, arg);
+				case "--start-timeout-minutes" -> o.startTimeoutMinutes = number(args, ++i, arg);
 				case "--app-jvm-option" -> o.appJvmOptions.add(next(args, ++i, arg));
 				case "--commit" -> o.commit = next(args, ++i, arg);
 				case "--build-seconds" -> o.buildSeconds = Double.valueOf(next(args, ++i, arg));

@@ -75,6 +75,7 @@ final class Postgres implements AutoCloseable {
 			.setServerConfig("logging_collector", "on")
 			.setServerConfig("log_directory", "log")
 			.setServerConfig("log_min_duration_statement", String.valueOf(SLOW_STATEMENT_MS))
+			.setServerConfig("log_parameter_max_length", "0")
 			.start();
 		Postgres postgres = new Postgres(pg, dataDirectory, "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres",
 				"postgres", "");
