@@ -8,6 +8,8 @@ import org.carecycle.SignIn;
 import org.carecycle.shared.Role;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.web.util.HtmlUtils;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
@@ -148,7 +150,7 @@ class RegisterChangesTests {
 		this.mvc.perform(edit(id, version, original + " (second)").session(second))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Someone else changed this record while you were editing it")))
-			.andExpect(content().string(containsString(original + " (first)")));
+			.andExpect(content().string(containsString(HtmlUtils.htmlEscape(original + " (first)"))));
 		assertThat(this.jdbc.sql("select name from care_service where id = :id")
 			.param("id", id)
 			.query(String.class)
