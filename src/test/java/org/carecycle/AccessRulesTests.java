@@ -50,6 +50,16 @@ class AccessRulesTests {
 	static {
 		Set<Role> registerEditors = EnumSet.of(Role.COMMISSIONER, Role.QA_OFFICER);
 		Set<Role> dataStaff = EnumSet.of(Role.COMMISSIONER, Role.QA_OFFICER, Role.ADMIN);
+		Set<Role> concernHandlers = EnumSet.of(Role.QA_OFFICER, Role.SAFEGUARDING_LEAD, Role.COMMISSIONER);
+		Set<Role> concernReaders = EnumSet.of(Role.QA_OFFICER, Role.SAFEGUARDING_LEAD, Role.COMMISSIONER, Role.ADMIN);
+		EXPECTED.put("/concerns/new", concernHandlers);
+		EXPECTED.put("/concerns/bulk", concernHandlers);
+		for (String step : List.of("acknowledge", "assign", "assess", "close", "duplicate", "response")) {
+			EXPECTED.put("/concerns/{id}/" + step, concernHandlers);
+		}
+		EXPECTED.put("/concerns", concernReaders);
+		EXPECTED.put("/tell-us", null);
+		EXPECTED.put("/admin/safeguarding-rules", EnumSet.of(Role.ADMIN, Role.SAFEGUARDING_LEAD));
 		EXPECTED.put("/providers/new", registerEditors);
 		EXPECTED.put("/providers/{id}/edit", registerEditors);
 		EXPECTED.put("/providers/{id}/contacts", registerEditors);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.carecycle.concerns.ConcernLoader;
 import org.carecycle.demo.DemoCounty.DemoUser;
 import org.carecycle.demo.DemoGeography.DistrictSpec;
 import org.carecycle.geography.Locality;
@@ -47,17 +48,20 @@ class DemoCountyLoader {
 
 	private final JdbcClient jdbc;
 
+	private final ConcernLoader concernLoader;
+
 	private final Council council;
 
 	private final Clock clock;
 
 	DemoCountyLoader(DemoGeographies geographies, Places places, RegisterLoader registerLoader,
-			UserAdministration users, JdbcClient jdbc, Council council, Clock clock) {
+			UserAdministration users, JdbcClient jdbc, ConcernLoader concernLoader, Council council, Clock clock) {
 		this.geographies = geographies;
 		this.places = places;
 		this.registerLoader = registerLoader;
 		this.users = users;
 		this.jdbc = jdbc;
+		this.concernLoader = concernLoader;
 		this.council = council;
 		this.clock = clock;
 	}
@@ -115,6 +119,11 @@ class DemoCountyLoader {
 				.toList();
 			this.registerLoader.load(new RegisterLoader.Batch(county.groups(), county.providers(), county.contacts(),
 					services, county.ratings(), contracts), "Demo county");
+			List<ConcernLoader.PastConcern> concerns = DemoConcerns.generate(services, county.ratings(),
+					LocalDate.now(this.clock), county.services().size());
+			for (int from = 0; from < concerns.size(); from += 5_000) {
+				this.concernLoader.load(concerns.subList(from, Math.min(concerns.size(), from + 5_000)));
+			}
 			return null;
 		});
 		log.info("Loaded the demo county: {} providers, {} services, {} contracts, {} ratings, {} sign-ins in {} ms",

@@ -123,6 +123,29 @@ final class Browser implements AutoCloseable {
 			this.page.navigate(this.base + path);
 		}
 
+		/** Signs in with the demo sign-in of a role and waits for the home page. */
+		void signIn(org.carecycle.shared.Role role) {
+			go("/sign-in");
+			this.page.fill("#email", org.carecycle.SignIn.DEMO_EMAILS.get(role));
+			this.page.fill("#password", org.carecycle.SignIn.DEMO_PASSWORD);
+			this.page.click("#sign-in");
+			com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(this.page.locator("h1"))
+				.containsText("Welcome");
+		}
+
+		/**
+		 * Follows a link of the service navigation and waits for it to be the current
+		 * section.
+		 */
+		void navigate(String section) {
+			this.page.locator("#navigation")
+				.getByText(section, new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true))
+				.click();
+			com.microsoft.playwright.assertions.PlaywrightAssertions
+				.assertThat(this.page.locator("#navigation .govuk-service-navigation__item--active"))
+				.containsText(section);
+		}
+
 		/** Scans the current page and fails on any WCAG 2.2 A or AA violation. */
 		void checkAccessibility() {
 			AxeResults results = new AxeBuilder(this.page).withTags(WCAG).analyze();

@@ -32,10 +32,10 @@ class BrowserJourneyTests {
 
 	/** The navigation each role should see, in order. */
 	private static final Map<Role, List<String>> NAVIGATION = Map.of(Role.ADMIN,
-			List.of("Providers", "Services", "Market map", "Contracts", "Imports", "People", "Audit log"),
-			Role.COMMISSIONER, List.of("Providers", "Services", "Market map", "Contracts", "Imports"), Role.QA_OFFICER,
-			List.of("Providers", "Services", "Market map", "Contracts", "Imports"), Role.SAFEGUARDING_LEAD,
-			List.of("Providers", "Services", "Market map"), Role.CASE_MANAGER,
+			List.of("Providers", "Concerns", "Services", "Market map", "Contracts", "Imports", "People", "Audit log"),
+			Role.COMMISSIONER, List.of("Providers", "Concerns", "Services", "Market map", "Contracts", "Imports"),
+			Role.QA_OFFICER, List.of("Providers", "Concerns", "Services", "Market map", "Contracts", "Imports"),
+			Role.SAFEGUARDING_LEAD, List.of("Providers", "Concerns", "Services", "Market map"), Role.CASE_MANAGER,
 			List.of("Providers", "Services", "Market map"), Role.PROVIDER, List.of("Your organisation"));
 
 	@LocalServerPort
@@ -130,7 +130,7 @@ class BrowserJourneyTests {
 			tab.page.locator(".govuk-error-summary a").first().click();
 			assertThat(tab.page.locator("#email")).isFocused();
 
-			signIn(tab, Role.ADMIN);
+			tab.signIn(Role.ADMIN);
 			tab.go("/admin/users/new");
 			tab.page.click("main button[type=submit]");
 			assertThat(tab.page.locator(".govuk-error-summary")).containsText("Enter the person's full name");
@@ -152,7 +152,7 @@ class BrowserJourneyTests {
 	@Test
 	void everythingWorksWithoutJavaScript() {
 		try (Browser.Tab tab = this.browser.open(false)) {
-			signIn(tab, Role.COMMISSIONER);
+			tab.signIn(Role.COMMISSIONER);
 			assertThat(tab.page.locator("h1")).containsText("Welcome, Jo Trewin");
 			tab.page.locator("#navigation")
 				.getByText("Services", new Locator.GetByTextOptions().setExact(true))
@@ -174,7 +174,7 @@ class BrowserJourneyTests {
 	void warnsBeforeTheSessionEndsAndSignsOutWhenTheTimeIsUp() {
 		try (Browser.Tab tab = this.browser.open(true)) {
 			tab.page.clock().install();
-			signIn(tab, Role.QA_OFFICER);
+			tab.signIn(Role.QA_OFFICER);
 			Locator warning = tab.page.locator("#timeout-warning");
 			tab.page.locator("#timeout-warning[data-ready]")
 				.waitFor(new Locator.WaitForOptions()
@@ -193,14 +193,6 @@ class BrowserJourneyTests {
 			assertThat(tab.page.locator(".govuk-notification-banner")).containsText("We signed you out");
 			assertThat(tab.problems()).isEmpty();
 		}
-	}
-
-	private static void signIn(Browser.Tab tab, Role role) {
-		tab.go("/sign-in");
-		tab.page.fill("#email", SignIn.DEMO_EMAILS.get(role));
-		tab.page.fill("#password", SignIn.DEMO_PASSWORD);
-		tab.page.click("#sign-in");
-		assertThat(tab.page.locator("h1")).containsText("Welcome");
 	}
 
 }

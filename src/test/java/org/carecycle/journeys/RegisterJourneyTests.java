@@ -60,8 +60,8 @@ class RegisterJourneyTests {
 				order by s.name limit 1""").query(String.class).single();
 		String reference = "CC-JOURNEY-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 		try (Browser.Tab tab = this.browser.open(true)) {
-			signIn(tab, Role.COMMISSIONER);
-			navigate(tab, "Services");
+			tab.signIn(Role.COMMISSIONER);
+			tab.navigate("Services");
 			tab.page.fill("#q", name);
 			tab.page.selectOption("#commissioned", "no");
 			tab.page.locator("form.carecycle-filter button").click();
@@ -103,7 +103,7 @@ class RegisterJourneyTests {
 			tab.checkAccessibility();
 			tab.screenshot("contract");
 
-			navigate(tab, "Contracts");
+			tab.navigate("Contracts");
 			tab.checkAccessibility();
 			assertThat(tab.problems()).isEmpty();
 		}
@@ -112,8 +112,8 @@ class RegisterJourneyTests {
 	@Test
 	void aProviderUpdatesItsVacanciesAndContactsAndSeesOnlyItsOwnServices() {
 		try (Browser.Tab tab = this.browser.open(true)) {
-			signIn(tab, Role.PROVIDER);
-			navigate(tab, "Your organisation");
+			tab.signIn(Role.PROVIDER);
+			tab.navigate("Your organisation");
 			tab.checkAccessibility();
 			tab.screenshot("my-organisation");
 			tab.page.locator("main table a.govuk-link").first().click();
@@ -130,7 +130,7 @@ class RegisterJourneyTests {
 			assertThat(tab.page.locator("main")).containsText(service);
 			assertThat(tab.page.locator("main")).containsText("3, reported on");
 
-			navigate(tab, "Your organisation");
+			tab.navigate("Your organisation");
 			tab.page.getByText("Change contacts").click();
 			tab.checkAccessibility();
 			tab.page.fill("[id='contacts[0].email']", "not an email");
@@ -176,8 +176,8 @@ class RegisterJourneyTests {
 				1-9777000002,Lost House,Y,Social Care Org,Cornwall,NOT A POSTCODE,20,1-9777000000,Journey Care Ltd,Y
 				""";
 		try (Browser.Tab tab = this.browser.open(true)) {
-			signIn(tab, Role.QA_OFFICER);
-			navigate(tab, "Imports");
+			tab.signIn(Role.QA_OFFICER);
+			tab.navigate("Imports");
 			tab.checkAccessibility();
 			tab.page.click("main button[type=submit]");
 			assertThat(tab.page.locator(".govuk-error-summary")).isVisible();
@@ -195,7 +195,7 @@ class RegisterJourneyTests {
 			var download = tab.page.waitForDownload(options,
 					() -> tab.page.getByText("Download the 1 refused rows").click());
 			assertThat(download.suggestedFilename()).endsWith(".csv");
-			navigate(tab, "Services");
+			tab.navigate("Services");
 			tab.page.fill("#q", "Journey House");
 			tab.page.locator("form.carecycle-filter button").click();
 			assertThat(tab.page.locator("main table")).containsText("Journey House");
@@ -206,8 +206,8 @@ class RegisterJourneyTests {
 	@Test
 	void caseManagersSeeTheMarketMapAndItsTable() {
 		try (Browser.Tab tab = this.browser.open(true)) {
-			signIn(tab, Role.CASE_MANAGER);
-			navigate(tab, "Market map");
+			tab.signIn(Role.CASE_MANAGER);
+			tab.navigate("Market map");
 			assertThat(tab.page.locator("main figure svg")).isVisible();
 			tab.page.selectOption("#type", "CARE_HOME");
 			tab.page.locator("main form button").first().click();
@@ -219,19 +219,6 @@ class RegisterJourneyTests {
 			tab.checkAccessibility();
 			assertThat(tab.problems()).isEmpty();
 		}
-	}
-
-	private static void navigate(Browser.Tab tab, String section) {
-		tab.page.locator("#navigation").getByText(section, new Locator.GetByTextOptions().setExact(true)).click();
-		assertThat(tab.page.locator("#navigation .govuk-service-navigation__item--active")).containsText(section);
-	}
-
-	private static void signIn(Browser.Tab tab, Role role) {
-		tab.go("/sign-in");
-		tab.page.fill("#email", SignIn.DEMO_EMAILS.get(role));
-		tab.page.fill("#password", SignIn.DEMO_PASSWORD);
-		tab.page.click("#sign-in");
-		assertThat(tab.page.locator("h1")).containsText("Welcome");
 	}
 
 }

@@ -137,7 +137,7 @@ class ComponentFragmentsTests {
 
 		@Bean
 		Council council() {
-			return new Council("Testshire Council", "Testshire", "feedback@example.org");
+			return new Council("Testshire Council", "Testshire", "feedback@example.org", "0300 000 0000");
 		}
 
 		@Bean

@@ -90,7 +90,7 @@ class HomeControllerTests {
 
 		@Bean
 		Council council() {
-			return new Council("Testshire Council", "Testshire", "feedback@example.org");
+			return new Council("Testshire Council", "Testshire", "feedback@example.org", "0300 000 0000");
 		}
 
 		@Bean

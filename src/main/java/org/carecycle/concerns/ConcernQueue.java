@@ -1,0 +1,239 @@
+package org.carecycle.concerns;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.carecycle.shared.SqlText;
+import org.carecycle.web.Paged;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * The quality assurance team's view of concerns: the triage queue (possible safeguarding,
+ * urgent and overdue first), its counts, and the concerns about one service or provider.
+ */
+@Component
+public class ConcernQueue {
+
+	private static final String OVERDUE = """
+			((c.acknowledged_at is null and c.acknowledge_by < :today)
+			 or (c.assessed_at is null and c.kind = 'CONCERN' and c.assess_by < :today))""";
+
+	private static final String ROW = """
+			select c.id, c.reference, c.kind, c.status, c.care_service_id, s.name as service_name,
+			       p.name as provider_name, c.service_description, c.received_at, c.acknowledge_by, c.assess_by,
+			       c.acknowledged_at is not null as acknowledged, c.assessed_at is not null as assessed, c.urgent,
+			       c.safeguarding_flag, u.display_name as assigned_name, c.status <> 'CLOSED' and %s as overdue,
+			       c.likelihood * c.impact as risk_score, c.action
+			from concern c
+			left join care_service s on s.id = c.care_service_id
+			left join provider p on p.id = c.provider_id
+			left join app_user u on u.id = c.assigned_to
+			""".formatted(OVERDUE);
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	ConcernQueue(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Which concerns the queue shows. */
+	public enum View {
+
+		OPEN, MINE, UNASSIGNED, URGENT, OVERDUE, AWAITING_PROVIDER, CLOSED, ALL;
+
+		public String messageKey() {
+			return "concerns.view." + name();
+		}
+
+	}
+
+	/** A concern in a list. */
+	public record ConcernRow(UUID id, String reference, ConcernKind kind, ConcernStatus status, UUID careServiceId,
+			String serviceName, String providerName, String serviceDescription, Instant receivedAt,
+			LocalDate acknowledgeBy, LocalDate assessBy, boolean acknowledged, boolean assessed, boolean urgent,
+			boolean safeguardingFlag, String assignedName, boolean overdue, Integer riskScore, ConcernAction action) {
+
+		public String service() {
+			return (this.serviceName != null) ? this.serviceName : this.serviceDescription;
+		}
+
+		/** The next target the concern must meet, while it is open. */
+		public LocalDate dueBy() {
+			if (this.status == ConcernStatus.CLOSED) {
+				return null;
+			}
+			if (!this.acknowledged) {
+				return this.acknowledgeBy;
+			}
+			return (!this.assessed && this.kind == ConcernKind.CONCERN) ? this.assessBy : null;
+		}
+
+		public String dueKey() {
+			if (this.status == ConcernStatus.CLOSED) {
+				return null;
+			}
+			if (!this.acknowledged) {
+				return "concern.due.acknowledge";
+			}
+			return (!this.assessed && this.kind == ConcernKind.CONCERN) ? "concern.due.assess" : null;
+		}
+
+		public RiskRating.Band riskBand() {
+			return (this.riskScore != null) ? RiskRating.Band.of(this.riskScore) : null;
+		}
+
+	}
+
+	public Paged<ConcernRow> queue(View view, ConcernKind kind, String text, UUID currentUser, int page, int pageSize) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String where = where(view, kind, text, currentUser, params);
+		String order = switch (view) {
+			case CLOSED -> "c.closed_at desc";
+			case ALL -> "c.received_at desc";
+			default ->
+				"c.safeguarding_flag desc, c.urgent desc, " + OVERDUE + " desc, (c.status = 'NEW') desc, c.received_at";
+		};
+		List<ConcernRow> rows = this.jdbc
+			.sql(ROW + " where " + where + " order by " + order + ", c.reference limit :limit offset :offset")
+			.params(params)
+			.param("limit", pageSize)
+			.param("offset", (long) (page - 1) * pageSize)
+			.query(ConcernRow.class)
+			.list();
+		long total = this.jdbc.sql(
+				"select count(*) from (select 1 from concern c left join care_service s on s.id = c.care_service_id where "
+						+ where + " limit :countLimit) counted")
+			.params(params)
+			.param("countLimit", Paged.countLimit(page, pageSize))
+			.query(Long.class)
+			.single();
+		return Paged.counted(rows, page, pageSize, total);
+	}
+
+	private String where(View view, ConcernKind kind, String text, UUID currentUser, Map<String, Object> params) {
+		List<String> conditions = new ArrayList<>();
+		params.put("today", LocalDate.now(this.clock.withZone(Concerns.LONDON)));
+		switch (view) {
+			case OPEN -> conditions.add("c.status <> 'CLOSED'");
+			case MINE -> {
+				conditions.add("c.status <> 'CLOSED' and c.assigned_to = :me");
+				params.put("me", currentUser);
+			}
+			case UNASSIGNED -> conditions.add("c.status <> 'CLOSED' and c.assigned_to is null");
+			case URGENT -> conditions.add("c.status <> 'CLOSED' and (c.urgent or c.safeguarding_flag)");
+			case OVERDUE -> conditions.add("c.status <> 'CLOSED' and " + OVERDUE);
+			case AWAITING_PROVIDER -> conditions.add("c.status = 'AWAITING_PROVIDER'");
+			case CLOSED -> conditions.add("c.status = 'CLOSED'");
+			case ALL -> conditions.add("true");
+		}
+		if (kind != null) {
+			conditions.add("c.kind = :kind");
+			params.put("kind", kind.name());
+		}
+		if (StringUtils.hasText(text)) {
+			conditions.add("(lower(c.reference) like :text or s.search_text like :text)");
+			params.put("text", SqlText.containing(text));
+		}
+		return String.join(" and ", conditions);
+	}
+
+	/** How many concerns each view of the queue holds, for its tabs. */
+	public Map<View, Long> counts(UUID currentUser) {
+		return this.jdbc.sql("""
+				select count(*) filter (where c.status <> 'CLOSED') as open,
+				       count(*) filter (where c.status <> 'CLOSED' and c.assigned_to = :me) as mine,
+				       count(*) filter (where c.status <> 'CLOSED' and c.assigned_to is null) as unassigned,
+				       count(*) filter (where c.status <> 'CLOSED' and (c.urgent or c.safeguarding_flag)) as urgent,
+				       count(*) filter (where c.status <> 'CLOSED' and %s) as overdue,
+				       count(*) filter (where c.status = 'AWAITING_PROVIDER') as awaiting
+				from concern c where c.status <> 'CLOSED'""".formatted(OVERDUE))
+			.param("me", currentUser)
+			.param("today", LocalDate.now(this.clock.withZone(Concerns.LONDON)))
+			.query((rs, n) -> {
+				Map<View, Long> counts = new LinkedHashMap<>();
+				counts.put(View.OPEN, rs.getLong("open"));
+				counts.put(View.MINE, rs.getLong("mine"));
+				counts.put(View.UNASSIGNED, rs.getLong("unassigned"));
+				counts.put(View.URGENT, rs.getLong("urgent"));
+				counts.put(View.OVERDUE, rs.getLong("overdue"));
+				counts.put(View.AWAITING_PROVIDER, rs.getLong("awaiting"));
+				return counts;
+			})
+			.single();
+	}
+
+	/** What concerns one service or provider, newest first. */
+	public List<ConcernRow> about(String column, UUID id, int limit) {
+		return this.jdbc.sql(ROW + " where c." + column + " = :id order by c.received_at desc limit :limit")
+			.param("id", id)
+			.param("limit", limit)
+			.param("today", LocalDate.now(this.clock.withZone(Concerns.LONDON)))
+			.query(ConcernRow.class)
+			.list();
+	}
+
+	/**
+	 * Concerns and compliments received in each of the last {@code quarters} quarters.
+	 */
+	public record QuarterCount(String quarter, long concerns, long compliments) {
+	}
+
+	public List<QuarterCount> byQuarter(String column, UUID id, int quarters) {
+		LocalDate today = LocalDate.now(this.clock.withZone(Concerns.LONDON));
+		LocalDate start = today.withDayOfMonth(1)
+			.withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1)
+			.minusMonths(3L * (quarters - 1));
+		Map<String, long[]> counts = new LinkedHashMap<>();
+		for (int i = 0; i < quarters; i++) {
+			LocalDate q = start.plusMonths(3L * i);
+			counts.put(q.getYear() + " Q" + ((q.getMonthValue() - 1) / 3 + 1), new long[2]);
+		}
+		this.jdbc.sql("""
+				select extract(year from received_at at time zone 'Europe/London')::int as y,
+				       extract(quarter from received_at at time zone 'Europe/London')::int as q,
+				       count(*) filter (where kind = 'CONCERN') as concerns,
+				       count(*) filter (where kind = 'COMPLIMENT') as compliments
+				from concern where %s = :id and received_at >= :start
+				group by 1, 2""".formatted(column))
+			.param("id", id)
+			.param("start", java.sql.Timestamp.valueOf(start.atStartOfDay()))
+			.query((rs, n) -> {
+				long[] slot = counts.get(rs.getInt("y") + " Q" + rs.getInt("q"));
+				if (slot != null) {
+					slot[0] = rs.getLong("concerns");
+					slot[1] = rs.getLong("compliments");
+				}
+				return null;
+			})
+			.list();
+		return counts.entrySet()
+			.stream()
+			.map(e -> new QuarterCount(e.getKey(), e.getValue()[0], e.getValue()[1]))
+			.toList();
+	}
+
+	/** How often each theme came up in assessed concerns about a service or provider. */
+	public Map<Theme, Long> themes(String column, UUID id) {
+		Map<Theme, Long> counts = new LinkedHashMap<>();
+		this.jdbc
+			.sql("select t, count(*) from concern, unnest(themes) t where %s = :id group by t order by 2 desc, 1"
+				.formatted(column))
+			.param("id", id)
+			.query((rs, n) -> counts.put(Theme.valueOf(rs.getString(1)), rs.getLong(2)))
+			.list();
+		return counts;
+	}
+
+}

@@ -1,0 +1,48 @@
+package org.carecycle.concerns;
+
+import org.carecycle.shared.Role;
+import org.carecycle.web.AccessRule;
+import org.carecycle.web.PublicPages;
+import org.carecycle.web.Section;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The concerns module's pages: the public form for anyone, the queue and concern pages
+ * for the council staff who handle concerns, and the safeguarding rules for
+ * administrators.
+ */
+@Configuration(proxyBeanMethods = false)
+class ConcernsWebConfiguration {
+
+	@Bean
+	Section concernsSection() {
+		return Section.of("nav.concerns", "/concerns", 105, Role.QA_OFFICER, Role.SAFEGUARDING_LEAD, Role.COMMISSIONER,
+				Role.ADMIN);
+	}
+
+	@Bean
+	AccessRule concernHandling() {
+		return new AccessRule("/concerns/{path:new|bulk}",
+				java.util.EnumSet.of(Role.QA_OFFICER, Role.SAFEGUARDING_LEAD, Role.COMMISSIONER));
+	}
+
+	@Bean
+	AccessRule concernSteps() {
+		return new AccessRule("/concerns/*/{step:acknowledge|assign|assess|close|duplicate|response}",
+				java.util.EnumSet.of(Role.QA_OFFICER, Role.SAFEGUARDING_LEAD, Role.COMMISSIONER));
+	}
+
+	@Bean
+	Section safeguardingRulesSection() {
+		return Section.of("nav.safeguardingRules", "/admin/safeguarding-rules", 920, Role.ADMIN, Role.SAFEGUARDING_LEAD)
+			.hidden();
+	}
+
+	@Bean
+	PublicPages tellUs() {
+		return new PublicPages("/tell-us", "/tell-us/**");
+	}
+
+}

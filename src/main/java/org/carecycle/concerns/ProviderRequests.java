@@ -1,0 +1,159 @@
+package org.carecycle.concerns;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.carecycle.shared.ProviderId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * What the council asked providers about concerns and what they answered: the rounds on a
+ * concern's page, and the provider portal's view, which shows the officer's summary and
+ * never the reporter or their words.
+ */
+@Component
+public class ProviderRequests {
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	private static final Pattern PHONE = Pattern.compile("(?<!\\w)\\+?\\d[\\d ()-]{8,}\\d");
+
+	/** Working days a provider has to respond. */
+	public static final int RESPONSE_DAYS = 10;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	ProviderRequests(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** One round of asking and answering. */
+	public record Request(UUID id, UUID concernId, int round, String summary, Instant askedAt, LocalDate dueOn,
+			String response, UUID documentId, Instant respondedAt, String decision, String decisionNote,
+			Instant decidedAt) {
+
+		public boolean answered() {
+			return this.respondedAt != null;
+		}
+
+		public boolean overdue(LocalDate today) {
+			return this.respondedAt == null && this.dueOn.isBefore(today);
+		}
+
+	}
+
+	/** A request as the provider sees it. */
+	public record ProviderView(UUID id, UUID concernId, String reference, String serviceName, int round, String summary,
+			Instant askedAt, LocalDate dueOn, String response, UUID documentId, Instant respondedAt, String decision,
+			String decisionNote) {
+
+		public boolean answered() {
+			return this.respondedAt != null;
+		}
+
+		public String stateKey(LocalDate today) {
+			if (this.respondedAt == null) {
+				return this.dueOn.isBefore(today) ? "providerConcerns.state.overdue" : "providerConcerns.state.waiting";
+			}
+			if (this.decision == null) {
+				return "providerConcerns.state.responded";
+			}
+			return "providerConcerns.state." + this.decision;
+		}
+
+	}
+
+	private static final String PROVIDER_VIEW = """
+			select r.id, r.concern_id, c.reference, s.name as service_name, r.round, r.summary, r.asked_at, r.due_on,
+			       r.response, r.document_id, r.responded_at, r.decision, r.decision_note
+			from concern_provider_request r
+			join concern c on c.id = r.concern_id
+			left join care_service s on s.id = c.care_service_id
+			""";
+
+	public List<Request> of(UUID concernId) {
+		return this.jdbc.sql("""
+				select id, concern_id, round, summary, asked_at, due_on, response, document_id, responded_at, decision,
+				       decision_note, decided_at
+				from concern_provider_request where concern_id = :id order by round""")
+			.param("id", concernId)
+			.query(Request.class)
+			.list();
+	}
+
+	public Optional<Request> latest(UUID concernId) {
+		List<Request> rounds = of(concernId);
+		return rounds.isEmpty() ? Optional.empty() : Optional.of(rounds.get(rounds.size() - 1));
+	}
+
+	/** Everything the council asked this provider, newest first. */
+	public List<ProviderView> forProvider(ProviderId provider) {
+		return this.jdbc.sql(PROVIDER_VIEW + " where c.provider_id = :provider order by r.asked_at desc limit 200")
+			.param("provider", provider.value())
+			.query(ProviderView.class)
+			.list();
+	}
+
+	/** One request, only when it is about this provider's service. */
+	public Optional<ProviderView> forProvider(ProviderId provider, UUID requestId) {
+		return this.jdbc.sql(PROVIDER_VIEW + " where r.id = :id and c.provider_id = :provider")
+			.param("id", requestId)
+			.param("provider", provider.value())
+			.query(ProviderView.class)
+			.optional();
+	}
+
+	/** The earlier rounds of the same concern, for the provider to see what was said. */
+	public List<ProviderView> rounds(ProviderId provider, UUID concernId) {
+		return this.jdbc
+			.sql(PROVIDER_VIEW + " where r.concern_id = :concern and c.provider_id = :provider order by r.round")
+			.param("concern", concernId)
+			.param("provider", provider.value())
+			.query(ProviderView.class)
+			.list();
+	}
+
+	public long unansweredFor(ProviderId provider) {
+		return this.jdbc.sql("""
+				select count(*) from concern_provider_request r join concern c on c.id = r.concern_id
+				where c.provider_id = :provider and r.responded_at is null""")
+			.param("provider", provider.value())
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * A first draft of the summary for the provider: what the person wrote, with email
+	 * addresses, phone numbers and the reporter's name taken out. The officer reads and
+	 * edits it before it is sent.
+	 */
+	public static String draftSummary(Concern concern) {
+		String text = EMAIL.matcher(concern.whatHappened()).replaceAll("[email address removed]");
+		text = PHONE.matcher(text).replaceAll("[phone number removed]");
+		if (StringUtils.hasText(concern.reporterName())) {
+			for (String part : concern.reporterName().split("\\s+")) {
+				if (part.length() > 2) {
+					text = text.replaceAll("(?i)(?<![\\p{L}])" + Pattern.quote(part) + "(?![\\p{L}])",
+							"[name removed]");
+				}
+			}
+		}
+		return text;
+	}
+
+	LocalDate today() {
+		return LocalDate.now(this.clock.withZone(Concerns.LONDON));
+	}
+
+}

@@ -1,0 +1,68 @@
+package org.carecycle.concerns.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.carecycle.concerns.ConcernKind;
+import org.carecycle.web.DateInput;
+
+/**
+ * The rows of the check-your-answers page: a question, the answer (as data or as a
+ * message key) and where to change it.
+ *
+ * @param questionKey the question's message key
+ * @param answer the answer as typed, or null when {@code answerKey} is given
+ * @param answerKey the message key of a chosen answer
+ * @param step the page that asks the question
+ */
+record CheckAnswers(String questionKey, String answer, String answerKey, String step) {
+
+	static List<CheckAnswers> of(TellUsForm form) {
+		boolean compliment = ConcernKind.COMPLIMENT.name().equals(form.getKind());
+		List<CheckAnswers> rows = new ArrayList<>();
+		rows.add(new CheckAnswers("tellUs.check.kind", null, "tellUs.kind." + form.getKind(), "kind"));
+		rows.add((form.getServiceName() != null)
+				? new CheckAnswers("tellUs.check.service", form.getServiceName(), null, "service")
+				: new CheckAnswers("tellUs.check.service", form.getServiceDescription(), null, "service"));
+		rows.add(new CheckAnswers(compliment ? "tellUs.check.whatHappened.compliment" : "tellUs.check.whatHappened",
+				form.getWhatHappened(), null, "what-happened"));
+		LocalDate on = new DateInput(nonNull(form.getWhenDay()), nonNull(form.getWhenMonth()),
+				nonNull(form.getWhenYear()))
+			.toDate();
+		String when = (on != null)
+				? on.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)) : null;
+		if (form.getWhenText() != null) {
+			when = (when != null) ? when + " (" + form.getWhenText() + ")" : form.getWhenText();
+		}
+		rows.add(new CheckAnswers("tellUs.check.when", when, null, "when"));
+		rows.add((form.getPeopleAffected() != null)
+				? new CheckAnswers("tellUs.check.peopleAffected", form.getPeopleAffected(), null, "who-was-affected")
+				: new CheckAnswers("tellUs.check.peopleAffected", null, "tellUs.check.notGiven", "who-was-affected"));
+		if (!compliment) {
+			rows.add(new CheckAnswers("tellUs.check.atRisk", null, "concern.atRisk." + form.getAtRisk(), "risk"));
+		}
+		rows.add(new CheckAnswers("tellUs.check.reporterRole", null, "concern.reporterRole." + form.getReporterRole(),
+				"about-you"));
+		boolean anonymous = "no".equals(form.getGiveDetails());
+		rows.add(new CheckAnswers("tellUs.check.giveDetails", null,
+				anonymous ? "tellUs.giveDetails.no" : "tellUs.giveDetails.yes", "your-details"));
+		if (!anonymous) {
+			rows.add(new CheckAnswers("tellUs.check.name", form.getName(), null, "contact"));
+			rows.add(
+					(form.getEmail() != null) ? new CheckAnswers("tellUs.check.email", form.getEmail(), null, "contact")
+							: new CheckAnswers("tellUs.check.email", null, "tellUs.check.notGiven", "contact"));
+			rows.add(
+					(form.getPhone() != null) ? new CheckAnswers("tellUs.check.phone", form.getPhone(), null, "contact")
+							: new CheckAnswers("tellUs.check.phone", null, "tellUs.check.notGiven", "contact"));
+			rows.add(new CheckAnswers("tellUs.check.consent", null, form.isConsent() ? "common.yes" : "common.no",
+					"contact"));
+		}
+		return rows;
+	}
+
+	private static String nonNull(String text) {
+		return (text != null) ? text : "";
+	}
+
+}

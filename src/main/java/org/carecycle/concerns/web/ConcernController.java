@@ -1,0 +1,497 @@
+package org.carecycle.concerns.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.carecycle.concerns.AtRisk;
+import org.carecycle.concerns.Channel;
+import org.carecycle.concerns.Concern;
+import org.carecycle.concerns.ConcernAction;
+import org.carecycle.concerns.ConcernKind;
+import org.carecycle.concerns.ConcernQueue;
+import org.carecycle.concerns.ConcernQueue.View;
+import org.carecycle.concerns.Concerns;
+import org.carecycle.concerns.Concerns.ConcernChangedException;
+import org.carecycle.concerns.ReporterRole;
+import org.carecycle.concerns.Report;
+import org.carecycle.concerns.RiskRating;
+import org.carecycle.concerns.ProviderRequests;
+import org.carecycle.concerns.Theme;
+import org.carecycle.documents.Documents;
+import org.carecycle.identity.CurrentUser;
+import org.carecycle.identity.ProviderScope;
+import org.carecycle.identity.UserDirectory;
+import org.carecycle.identity.UserSummary;
+import org.carecycle.providers.Register;
+import org.carecycle.providers.RegisterViews.ServiceFilter;
+import org.carecycle.providers.RegisterViews.ServiceProfile;
+import org.carecycle.shared.RecordNotFoundException;
+import org.carecycle.shared.Role;
+import org.carecycle.web.Choice;
+import org.carecycle.web.DateInput;
+import org.carecycle.web.SortOrder;
+
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The quality assurance team's pages: the triage queue with its bulk actions, recording a
+ * concern that came by phone or email, and a concern's page where it is acknowledged,
+ * assigned, assessed and closed.
+ */
+@Controller
+@RequestMapping("/concerns")
+class ConcernController {
+
+	private static final int PAGE_SIZE = 25;
+
+	private final Concerns concerns;
+
+	private final ConcernQueue queue;
+
+	private final Register register;
+
+	private final UserDirectory users;
+
+	private final CurrentUser currentUser;
+
+	private final Clock clock;
+
+	private final ProviderRequests providerRequests;
+
+	private final Documents documents;
+
+	ConcernController(Concerns concerns, ConcernQueue queue, Register register, UserDirectory users,
+			CurrentUser currentUser, Clock clock, ProviderRequests providerRequests, Documents documents) {
+		this.providerRequests = providerRequests;
+		this.documents = documents;
+		this.concerns = concerns;
+		this.queue = queue;
+		this.register = register;
+		this.users = users;
+		this.currentUser = currentUser;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	String queue(@RequestParam(defaultValue = "OPEN") String view, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page, Model model) {
+		View chosen = parse(View.class, view).orElse(View.OPEN);
+		ConcernKind chosenKind = parse(ConcernKind.class, kind).orElse(null);
+		String text = (q != null && q.length() <= 100) ? q : null;
+		UUID me = this.currentUser.require().id();
+		model.addAttribute("concerns", this.queue.queue(chosen, chosenKind, text, me, Math.max(page, 1), PAGE_SIZE));
+		model.addAttribute("counts", this.queue.counts(me));
+		model.addAttribute("views", View.values());
+		model.addAttribute("view", chosen);
+		model.addAttribute("kind", chosenKind);
+		model.addAttribute("q", text);
+		model.addAttribute("officers", officers());
+		model.addAttribute("canHandle", Concerns.canHandleConcerns(this.currentUser.require().role()));
+		return "concerns/queue";
+	}
+
+	@PostMapping("/bulk")
+	String bulk(@RequestParam(name = "selected", required = false) List<UUID> selected,
+			@RequestParam(required = false) String officer, @RequestParam(defaultValue = "assign") String action,
+			@RequestParam(defaultValue = "OPEN") String view, RedirectAttributes redirect) {
+		if (selected == null || selected.isEmpty()) {
+			redirect.addFlashAttribute("bulkError", "concerns.bulk.noneSelected");
+			return "redirect:/concerns?view=" + parse(View.class, view).orElse(View.OPEN);
+		}
+		UUID officerId = parseId(officer).orElse(null);
+		boolean acknowledge = "acknowledge".equals(action);
+		if (!acknowledge && officerId == null) {
+			redirect.addFlashAttribute("bulkError", "concerns.bulk.noOfficer");
+			return "redirect:/concerns?view=" + parse(View.class, view).orElse(View.OPEN);
+		}
+		try {
+			int changed = this.concerns.assignMany(selected, officerId, acknowledge);
+			redirect.addFlashAttribute("bulkDone", changed);
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("bulkError", "concerns.bulk.noOfficer");
+		}
+		return "redirect:/concerns?view=" + parse(View.class, view).orElse(View.OPEN);
+	}
+
+	// Recording a concern received by phone, email, letter or in person
+	// --------------------
+
+	@GetMapping("/new")
+	String newForm(@RequestParam(required = false) String service, @RequestParam(required = false) String q,
+			Model model) {
+		StaffConcernForm form = new StaffConcernForm();
+		form.setService(service);
+		LocalDate today = LocalDate.now(this.clock);
+		form.setReceivedDay(String.valueOf(today.getDayOfMonth()));
+		form.setReceivedMonth(String.valueOf(today.getMonthValue()));
+		form.setReceivedYear(String.valueOf(today.getYear()));
+		model.addAttribute("form", form);
+		return newPage(form, q, model);
+	}
+
+	@PostMapping("/new")
+	String record(@ModelAttribute("form") StaffConcernForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		Optional<ServiceProfile> service = parseId(form.getService())
+			.flatMap(id -> this.register.service(id, ProviderScope.everything()));
+		boolean unknown = "unknown".equals(form.getService());
+		if (service.isEmpty() && !unknown) {
+			return "redirect:/concerns/new";
+		}
+		ConcernKind kind = FormText.choice(errors, "kind", form.getKind(), ConcernKind.class, "tellUs.kind.blank");
+		Channel channel = FormText.choice(errors, "channel", form.getChannel(), Channel.class,
+				"staffConcern.channel.blank");
+		if (channel == Channel.PUBLIC_FORM || channel == Channel.PROVIDER_PORTAL) {
+			errors.rejectValue("channel", "staffConcern.channel.blank");
+		}
+		DateInput received = new DateInput(nn(form.getReceivedDay()), nn(form.getReceivedMonth()),
+				nn(form.getReceivedYear()));
+		Object[] receivedName = { new DefaultMessageSourceResolvable("staffConcern.received.name") };
+		if (received.isBlank()) {
+			errors.rejectValue("receivedDay", "staffConcern.received.blank");
+		}
+		else if (received.problem() != null) {
+			errors.rejectValue("receivedDay", received.problem(), receivedName, null);
+		}
+		else if (received.toDate().isAfter(LocalDate.now(this.clock))) {
+			errors.rejectValue("receivedDay", "date.error.future", receivedName, null);
+		}
+		String description = unknown ? FormText.check(errors, "serviceDescription", form.getServiceDescription(), true,
+				500, "tellUs.serviceDescription") : null;
+		String what = FormText.check(errors, "whatHappened", form.getWhatHappened(), true, 10_000,
+				"tellUs.whatHappened");
+		String roughly = FormText.check(errors, "whenText", form.getWhenText(), false, 200, "tellUs.whenText");
+		String affected = FormText.check(errors, "peopleAffected", form.getPeopleAffected(), false, 2_000,
+				"tellUs.peopleAffected");
+		AtRisk atRisk = (kind == ConcernKind.COMPLIMENT) ? null
+				: FormText.choice(errors, "atRisk", form.getAtRisk(), AtRisk.class, "tellUs.atRisk.blank");
+		ReporterRole role = FormText.choice(errors, "reporterRole", form.getReporterRole(), ReporterRole.class,
+				"tellUs.reporterRole.blank");
+		String name = FormText.check(errors, "name", form.getName(), false, 200, "tellUs.name");
+		String email = FormText.email(errors, "email", form.getEmail());
+		String phone = FormText.phone(errors, "phone", form.getPhone());
+		if (errors.hasErrors()) {
+			return newPage(form, null, model);
+		}
+		boolean anonymous = name == null && email == null && phone == null;
+		Report report = new Report(kind, service.map(ServiceProfile::id).orElse(null), description, what, null, roughly,
+				affected, atRisk, role, anonymous, name, email, phone, !anonymous && form.isConsent());
+		LocalDate day = received.toDate();
+		java.time.Instant at = day.equals(LocalDate.now(this.clock)) ? this.clock.instant()
+				: day.atTime(LocalTime.NOON).atZone(java.time.ZoneId.of("Europe/London")).toInstant();
+		Concern concern = this.concerns.receive(report, channel, form.getSubmissionKey(), at);
+		redirect.addFlashAttribute("saved", "staffConcern.saved");
+		return "redirect:/concerns/" + concern.id();
+	}
+
+	private String newPage(StaffConcernForm form, String q, Model model) {
+		if (form.getService() == null) {
+			model.addAttribute("q", q);
+			if (StringUtils.hasText(q) && q.length() <= 100) {
+				model.addAttribute("results",
+						this.register
+							.services(new ServiceFilter(q.strip(), null, null, null, null, null, null),
+									new SortOrder("name", false), 1, 20, ProviderScope.everything())
+							.items());
+			}
+			return "concerns/new-service";
+		}
+		if (!"unknown".equals(form.getService())) {
+			Optional<ServiceProfile> service = parseId(form.getService())
+				.flatMap(id -> this.register.service(id, ProviderScope.everything()));
+			if (service.isEmpty()) {
+				return "redirect:/concerns/new";
+			}
+			model.addAttribute("service", service.get());
+		}
+		model.addAttribute("kinds", Choice.of(ConcernKind::messageKey, ConcernKind.values()));
+		model.addAttribute("channels", Choice.of(Channel::messageKey, Channel.STAFF_ENTERED));
+		model.addAttribute("risks", Choice.of(AtRisk::messageKey, AtRisk.values()));
+		model.addAttribute("roles", Choice.of(ReporterRole::messageKey, ReporterRole.values()));
+		return "concerns/new";
+	}
+
+	// One concern
+	// --------------------------------------------------------------------------
+
+	@GetMapping("/{id}")
+	String show(@PathVariable UUID id, Model model) {
+		Concern concern = find(id);
+		model.addAttribute("concern", concern);
+		model.addAttribute("timeline", this.concerns.timeline(id));
+		model.addAttribute("service",
+				Optional.ofNullable(concern.careServiceId())
+					.flatMap(s -> this.register.service(s, ProviderScope.everything()))
+					.orElse(null));
+		model.addAttribute("assignee",
+				Optional.ofNullable(concern.assignedTo()).flatMap(this.users::find).orElse(null));
+		model.addAttribute("officers", officers());
+		model.addAttribute("canHandle", Concerns.canHandleConcerns(this.currentUser.require().role()));
+		model.addAttribute("today", LocalDate.now(this.clock));
+		model.addAttribute("rounds", this.providerRequests.of(id));
+		return "concerns/concern";
+	}
+
+	@PostMapping("/{id}/response")
+	String decide(@PathVariable UUID id, @RequestParam int version, @RequestParam(required = false) String decision,
+			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+		String cleaned = FormText.clean(note);
+		if (!"accept".equals(decision) && !"challenge".equals(decision)) {
+			redirect.addFlashAttribute("problem", "concern.response.decision.blank");
+			return "redirect:/concerns/" + id;
+		}
+		if ("challenge".equals(decision) && cleaned == null) {
+			redirect.addFlashAttribute("problem", "concern.response.note.blank");
+			return "redirect:/concerns/" + id;
+		}
+		if (cleaned != null && cleaned.length() > 5_000) {
+			redirect.addFlashAttribute("problem", "concern.response.note.long");
+			return "redirect:/concerns/" + id;
+		}
+		return step(id, redirect,
+				"accept".equals(decision) ? "concern.response.accepted" : "concern.response.challenged",
+				() -> this.concerns.decide(id, version, "accept".equals(decision), cleaned));
+	}
+
+	@GetMapping("/{id}/responses/{requestId}/document")
+	org.springframework.http.ResponseEntity<byte[]> responseDocument(@PathVariable UUID id,
+			@PathVariable UUID requestId) {
+		ProviderRequests.Request request = this.providerRequests.of(id)
+			.stream()
+			.filter(r -> r.id().equals(requestId) && r.documentId() != null)
+			.findFirst()
+			.orElseThrow(() -> new RecordNotFoundException("No document"));
+		return DocumentResponses.download(this.documents, request.documentId());
+	}
+
+	@PostMapping("/{id}/acknowledge")
+	String acknowledge(@PathVariable UUID id, @RequestParam int version, RedirectAttributes redirect) {
+		return step(id, redirect, "concern.acknowledged", () -> this.concerns.acknowledge(id, version));
+	}
+
+	@PostMapping("/{id}/assign")
+	String assign(@PathVariable UUID id, @RequestParam int version, @RequestParam(required = false) String officer,
+			RedirectAttributes redirect) {
+		Optional<UUID> officerId = parseId(officer);
+		if (officerId.isEmpty()) {
+			redirect.addFlashAttribute("problem", "concerns.bulk.noOfficer");
+			return "redirect:/concerns/" + id;
+		}
+		return step(id, redirect, "concern.assigned", () -> this.concerns.assign(id, version, officerId.get()));
+	}
+
+	@GetMapping("/{id}/assess")
+	String assessForm(@PathVariable UUID id, Model model) {
+		Concern concern = find(id);
+		AssessmentForm form = new AssessmentForm();
+		form.setVersion(concern.version());
+		form.setThemes(concern.themes().stream().map(Theme::name).toList());
+		if (concern.risk() != null) {
+			form.setLikelihood(String.valueOf(concern.risk().likelihood()));
+			form.setImpact(String.valueOf(concern.risk().impact()));
+		}
+		form.setAction((concern.action() != null) ? concern.action().name() : null);
+		form.setRationale(concern.actionRationale());
+		form.setProviderSummary(ProviderRequests.draftSummary(concern));
+		model.addAttribute("form", form);
+		return assessPage(concern, model);
+	}
+
+	@PostMapping("/{id}/assess")
+	String assess(@PathVariable UUID id, @ModelAttribute("form") AssessmentForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		Concern concern = find(id);
+		Set<Theme> themes = EnumSet.noneOf(Theme.class);
+		for (String theme : (form.getThemes() != null) ? form.getThemes() : List.<String>of()) {
+			parse(Theme.class, theme).ifPresent(themes::add);
+		}
+		if (themes.isEmpty()) {
+			errors.rejectValue("themes", "assessment.themes.blank");
+		}
+		Integer likelihood = scale(form.getLikelihood());
+		if (likelihood == null) {
+			errors.rejectValue("likelihood", "assessment.likelihood.blank");
+		}
+		Integer impact = scale(form.getImpact());
+		if (impact == null) {
+			errors.rejectValue("impact", "assessment.impact.blank");
+		}
+		ConcernAction action = FormText.choice(errors, "action", form.getAction(), ConcernAction.class,
+				"assessment.action.blank");
+		String rationale = FormText.check(errors, "rationale", form.getRationale(), true, 5_000,
+				"assessment.rationale");
+		String summary = FormText.check(errors, "providerSummary", form.getProviderSummary(),
+				action == ConcernAction.ASK_PROVIDER, 5_000, "assessment.providerSummary");
+		if (action == ConcernAction.ASK_PROVIDER && concern.providerId() == null) {
+			errors.rejectValue("action", "assessment.action.noProvider");
+		}
+		if (errors.hasErrors()) {
+			return assessPage(concern, model);
+		}
+		try {
+			this.concerns.assess(id, form.getVersion(), themes, new RiskRating(likelihood, impact), action, rationale,
+					summary);
+		}
+		catch (ConcernChangedException ex) {
+			errors.reject("concern.changed");
+			return assessPage(find(id), model);
+		}
+		catch (IllegalStateException ex) {
+			redirect.addFlashAttribute("problem", "concern.notAssessable");
+			return "redirect:/concerns/" + id;
+		}
+		redirect.addFlashAttribute("saved", "concern.assessed");
+		return "redirect:/concerns/" + id;
+	}
+
+	private String assessPage(Concern concern, Model model) {
+		model.addAttribute("concern", concern);
+		model.addAttribute("themes", Choice.of(Theme::messageKey, Theme.values()));
+		List<Choice> likelihoods = new ArrayList<>();
+		List<Choice> impacts = new ArrayList<>();
+		for (int i = 1; i <= 5; i++) {
+			likelihoods.add(new Choice(String.valueOf(i), "risk.likelihood." + i, null, null));
+			impacts.add(new Choice(String.valueOf(i), "risk.impact." + i, null, null));
+		}
+		model.addAttribute("likelihoods", likelihoods);
+		model.addAttribute("impacts", impacts);
+		model.addAttribute("actions",
+				java.util.Arrays.stream(ConcernAction.values())
+					.map(a -> new Choice(a.name(), a.messageKey(), null, a.hintKey()))
+					.toList());
+		return "concerns/assess";
+	}
+
+	@GetMapping("/{id}/close")
+	String closeForm(@PathVariable UUID id, Model model) {
+		Concern concern = find(id);
+		CloseForm form = new CloseForm();
+		form.setVersion(concern.version());
+		model.addAttribute("form", form);
+		model.addAttribute("concern", concern);
+		return "concerns/close";
+	}
+
+	@PostMapping("/{id}/close")
+	String close(@PathVariable UUID id, @ModelAttribute("form") CloseForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		Concern concern = find(id);
+		String outcome = FormText.check(errors, "outcome", form.getOutcome(), true, 5_000, "close.outcome");
+		String lessons = FormText.check(errors, "lessons", form.getLessons(), false, 5_000, "close.lessons");
+		if (!errors.hasErrors()) {
+			try {
+				this.concerns.close(id, form.getVersion(), outcome, lessons);
+				redirect.addFlashAttribute("saved", "concern.closed");
+				return "redirect:/concerns/" + id;
+			}
+			catch (ConcernChangedException ex) {
+				errors.reject("concern.changed");
+			}
+			catch (IllegalStateException ex) {
+				errors.reject("concern.notClosable");
+			}
+		}
+		model.addAttribute("concern", concern);
+		return "concerns/close";
+	}
+
+	@PostMapping("/{id}/duplicate")
+	String duplicate(@PathVariable UUID id, @RequestParam int version, @RequestParam(required = false) String original,
+			RedirectAttributes redirect) {
+		if (!StringUtils.hasText(original) || !original.strip().matches("(?i)PPMF-\\d{4}-\\d{6}")) {
+			redirect.addFlashAttribute("problem", "concern.duplicate.blank");
+			return "redirect:/concerns/" + id;
+		}
+		try {
+			return step(id, redirect, "concern.duplicate.saved",
+					() -> this.concerns.markDuplicate(id, version, original));
+		}
+		catch (RecordNotFoundException ex) {
+			redirect.addFlashAttribute("problem", "concern.duplicate.unknown");
+			return "redirect:/concerns/" + id;
+		}
+	}
+
+	private String step(UUID id, RedirectAttributes redirect, String savedKey, Runnable step) {
+		find(id);
+		try {
+			step.run();
+			redirect.addFlashAttribute("saved", savedKey);
+		}
+		catch (ConcernChangedException ex) {
+			redirect.addFlashAttribute("problem", "concern.changed");
+		}
+		catch (IllegalStateException | IllegalArgumentException ex) {
+			redirect.addFlashAttribute("problem", "concern.stepRefused");
+		}
+		return "redirect:/concerns/" + id;
+	}
+
+	private Concern find(UUID id) {
+		return this.concerns.find(id).orElseThrow(() -> new RecordNotFoundException("No such concern"));
+	}
+
+	private List<Choice> officers() {
+		List<Choice> officers = new ArrayList<>();
+		for (Role role : List.of(Role.QA_OFFICER, Role.SAFEGUARDING_LEAD, Role.COMMISSIONER)) {
+			for (UserSummary user : this.users.withRole(role)) {
+				if (user.enabled()) {
+					officers.add(Choice.literal(user.id().toString(), user.displayName()));
+				}
+			}
+		}
+		return officers;
+	}
+
+	private static Integer scale(String value) {
+		if (value != null && value.matches("[1-5]")) {
+			return Integer.valueOf(value);
+		}
+		return null;
+	}
+
+	static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {
+		if (value == null) {
+			return Optional.empty();
+		}
+		for (E constant : type.getEnumConstants()) {
+			if (constant.name().equals(value)) {
+				return Optional.of(constant);
+			}
+		}
+		return Optional.empty();
+	}
+
+	static Optional<UUID> parseId(String text) {
+		try {
+			return (text == null) ? Optional.empty() : Optional.of(UUID.fromString(text));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static String nn(String text) {
+		return (text != null) ? text : "";
+	}
+
+}

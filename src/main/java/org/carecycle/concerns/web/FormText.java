@@ -1,0 +1,83 @@
+package org.carecycle.concerns.web;
+
+import java.util.regex.Pattern;
+
+import org.springframework.util.StringUtils;
+import org.springframework.validation.Errors;
+
+/**
+ * What people type, made safe to keep: control characters (which PostgreSQL refuses, or
+ * which hide text) removed, blanks made null, and lengths checked with a GOV.UK message.
+ */
+final class FormText {
+
+	/**
+	 * C0 and C1 control characters other than tab and new lines, and zero-width
+	 * characters.
+	 */
+	private static final Pattern UNWANTED = Pattern.compile(
+			"[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u200B-\\u200F\\u2028\\u2029\\u202A-\\u202E\\u2060-\\u2064\\uFEFF\\uFFFE\\uFFFF]");
+
+	static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+	static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()-]{9,20}$");
+
+	private FormText() {
+	}
+
+	static String clean(String text) {
+		if (text == null) {
+			return null;
+		}
+		String cleaned = UNWANTED.matcher(text).replaceAll("").replace("\r\n", "\n").strip();
+		return StringUtils.hasText(cleaned) ? cleaned : null;
+	}
+
+	/** The cleaned text; rejects the field when it is blank (if required) or too long. */
+	static String check(Errors errors, String field, String value, boolean required, int maxLength,
+			String messagePrefix) {
+		String text = clean(value);
+		if (text == null) {
+			if (required) {
+				errors.rejectValue(field, messagePrefix + ".blank");
+			}
+			return null;
+		}
+		if (text.length() > maxLength) {
+			errors.rejectValue(field, messagePrefix + ".long", new Object[] { String.format("%,d", maxLength) }, null);
+			return null;
+		}
+		return text;
+	}
+
+	static String email(Errors errors, String field, String value) {
+		String text = clean(value);
+		if (text != null && (text.length() > 254 || !EMAIL.matcher(text).matches())) {
+			errors.rejectValue(field, "form.error.email");
+			return null;
+		}
+		return text;
+	}
+
+	static String phone(Errors errors, String field, String value) {
+		String text = clean(value);
+		if (text != null && !PHONE.matcher(text).matches()) {
+			errors.rejectValue(field, "form.error.phone");
+			return null;
+		}
+		return text;
+	}
+
+	static <E extends Enum<E>> E choice(Errors errors, String field, String value, Class<E> type, String blankKey) {
+		if (value != null) {
+			for (E constant : type.getEnumConstants()) {
+				if (constant.name().equals(value)) {
+					return constant;
+				}
+			}
+		}
+		errors.rejectValue(field, blankKey);
+		return null;
+	}
+
+}

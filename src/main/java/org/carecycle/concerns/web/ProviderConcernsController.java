@@ -1,0 +1,141 @@
+package org.carecycle.concerns.web;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.carecycle.concerns.Concerns;
+import org.carecycle.concerns.ProviderRequests;
+import org.carecycle.concerns.ProviderRequests.ProviderView;
+import org.carecycle.documents.DocumentKind;
+import org.carecycle.documents.Documents;
+import org.carecycle.identity.CurrentUser;
+import org.carecycle.shared.ProviderId;
+import org.carecycle.shared.RecordNotFoundException;
+import org.carecycle.web.TooLargeUpload;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The provider's side of a concern: what the council asked them about their services, by
+ * when, and their answer with any document. They see the officer's summary, never who
+ * told the council or what exactly they said; another provider's request is "not found".
+ */
+@Controller
+@RequestMapping("/my-organisation/concerns")
+class ProviderConcernsController {
+
+	private final ProviderRequests requests;
+
+	private final Concerns concerns;
+
+	private final Documents documents;
+
+	private final CurrentUser currentUser;
+
+	private final Clock clock;
+
+	ProviderConcernsController(ProviderRequests requests, Concerns concerns, Documents documents,
+			CurrentUser currentUser, Clock clock) {
+		this.requests = requests;
+		this.concerns = concerns;
+		this.documents = documents;
+		this.currentUser = currentUser;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("requests", this.requests.forProvider(provider()));
+		model.addAttribute("today", LocalDate.now(this.clock));
+		return "concerns/provider-requests";
+	}
+
+	@GetMapping("/{id}")
+	String show(@PathVariable UUID id, Model model) {
+		model.addAttribute("form", new ProviderResponseForm());
+		TooLargeUpload.showOn(model, "form", "document", "document.error.large");
+		return page(find(id), model);
+	}
+
+	private String page(ProviderView request, Model model) {
+		model.addAttribute("request", request);
+		model.addAttribute("rounds", this.requests.rounds(provider(), request.concernId()));
+		model.addAttribute("today", LocalDate.now(this.clock));
+		return "concerns/provider-request";
+	}
+
+	@PostMapping("/{id}")
+	String respond(@PathVariable UUID id, @ModelAttribute("form") ProviderResponseForm form, BindingResult errors,
+			Model model, RedirectAttributes redirect) throws IOException {
+		ProviderView request = find(id);
+		if (request.answered()) {
+			redirect.addFlashAttribute("problem", "providerConcerns.alreadyAnswered");
+			return "redirect:/my-organisation/concerns/" + id;
+		}
+		String text = FormText.check(errors, "response", form.getResponse(), true, 10_000, "providerConcerns.response");
+		MultipartFile document = form.getDocument();
+		byte[] content = null;
+		if (document != null && !(document.isEmpty() && !StringUtils.hasText(document.getOriginalFilename()))) {
+			if (document.getSize() > Documents.MAX_BYTES) {
+				errors.rejectValue("document", "document.error.large");
+			}
+			else {
+				content = document.getBytes();
+				this.documents.problemWith(content, DocumentKind.TEXT_DOCUMENTS)
+					.ifPresent(problem -> errors.rejectValue("document", problem));
+			}
+		}
+		if (errors.hasErrors()) {
+			return page(request, model);
+		}
+		UUID documentId = null;
+		if (content != null) {
+			documentId = this.documents.store(document.getOriginalFilename(), content, DocumentKind.TEXT_DOCUMENTS)
+				.document()
+				.id();
+		}
+		try {
+			this.concerns.respond(provider(), id, text, documentId);
+		}
+		catch (IllegalStateException ex) {
+			redirect.addFlashAttribute("problem", "providerConcerns.alreadyAnswered");
+			return "redirect:/my-organisation/concerns/" + id;
+		}
+		redirect.addFlashAttribute("saved", "providerConcerns.sent");
+		return "redirect:/my-organisation/concerns/" + id;
+	}
+
+	@GetMapping("/{id}/document")
+	ResponseEntity<byte[]> document(@PathVariable UUID id) {
+		ProviderView request = find(id);
+		if (request.documentId() == null) {
+			throw new RecordNotFoundException("No document");
+		}
+		return DocumentResponses.download(this.documents, request.documentId());
+	}
+
+	private ProviderView find(UUID id) {
+		return this.requests.forProvider(provider(), id)
+			.orElseThrow(() -> new RecordNotFoundException("No such request"));
+	}
+
+	private ProviderId provider() {
+		return Optional.ofNullable(this.currentUser.require().providerId())
+			.orElseThrow(() -> new RecordNotFoundException("Not a provider user"));
+	}
+
+}

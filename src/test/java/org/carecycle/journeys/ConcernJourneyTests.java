@@ -1,0 +1,189 @@
+package org.carecycle.journeys;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import org.carecycle.ServerTest;
+import org.carecycle.shared.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A concern from the member of the public who sends it, through the safeguarding lead who
+ * is emailed, the officer who assesses it and asks the provider, to the provider who
+ * answers without learning who raised it. Every page is scanned for accessibility.
+ */
+@ServerTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConcernJourneyTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private Browser browser;
+
+	@BeforeAll
+	void startBrowser() {
+		this.browser = new Browser(this.port);
+		PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+	}
+
+	@AfterAll
+	void stopBrowser() {
+		this.browser.close();
+	}
+
+	private void next(Browser.Tab tab) {
+		tab.checkAccessibility();
+		tab.page.click("main button[type=submit] >> text=Continue");
+	}
+
+	@Test
+	void aConcernGoesFromThePublicToSafeguardingTheOfficerAndTheProvider() {
+		String service = this.jdbc.sql("""
+				select s.name from care_service s join app_user u on u.provider_id = s.provider_id
+				where u.email = :email and s.status = 'ACTIVE' order by s.name limit 1""")
+			.param("email", org.carecycle.SignIn.DEMO_EMAILS.get(Role.PROVIDER))
+			.query(String.class)
+			.single();
+		String reference;
+		try (Browser.Tab tab = this.browser.open(true)) {
+			tab.go("/");
+			tab.page.getByText("Tell us about an adult social care service").click();
+			assertThat(tab.page.locator("h1")).hasText("Tell us about an adult social care service");
+			tab.checkAccessibility();
+			tab.page.getByText("Start now").click();
+
+			tab.page.click("main button[type=submit]");
+			assertThat(tab.page.locator(".govuk-error-summary")).containsText("Select whether you want to tell us");
+			assertThat(tab.page.locator(".govuk-error-summary")).isFocused();
+			assertThat(tab.page).hasTitle(Pattern.compile("^Error: .*"));
+			tab.checkAccessibility();
+			tab.page.check("input[name=kind][value=CONCERN]");
+			next(tab);
+
+			tab.page.fill("#q", service);
+			tab.page.click("main form[method=get] button");
+			tab.page.locator("main .govuk-radios__item")
+				.filter(new Locator.FilterOptions().setHasText(service))
+				.first()
+				.locator("input")
+				.check();
+			next(tab);
+			tab.page.fill("#whatHappened",
+					"When I visited on Sunday my father had bruising on both arms and staff could not say how.");
+			next(tab);
+			tab.page.fill("#whenText", "Last Sunday afternoon");
+			next(tab);
+			tab.page.fill("#peopleAffected", "My father, who lives there");
+			next(tab);
+			tab.page.check("input[name=atRisk][value=NOT_SURE]");
+			next(tab);
+			tab.page.check("input[name=reporterRole][value=RELATIVE_OR_FRIEND]");
+			next(tab);
+			tab.page.check("input[name=giveDetails][value=yes]");
+			next(tab);
+			tab.page.fill("#name", "Loveday Penhaligon");
+			tab.page.fill("#email", "loveday.penhaligon@example.org");
+			tab.page.check("#consent");
+			next(tab);
+
+			assertThat(tab.page.locator("h1")).hasText("Check your answers before sending");
+			assertThat(tab.page.locator("main")).containsText("Loveday Penhaligon");
+			tab.checkAccessibility();
+			tab.screenshot("tell-us-check");
+			tab.page.click("main button[type=submit] >> text=Send");
+			assertThat(tab.page.locator(".govuk-panel__title")).hasText("Thank you, we have received it");
+			tab.checkAccessibility();
+			tab.screenshot("tell-us-sent");
+			Matcher matcher = Pattern.compile("PPMF-\\d{4}-\\d{6}")
+				.matcher(tab.page.locator(".govuk-panel__body").innerText());
+			assertThat(matcher.find()).isTrue();
+			reference = matcher.group();
+			assertThat(tab.problems()).isEmpty();
+		}
+		assertThat(this.jdbc.sql("""
+				select count(*) from mail_outbox o join app_user u on u.email = o.recipient
+				where u.role = 'SAFEGUARDING_LEAD' and o.subject like :subject""")
+			.param("subject", "%" + reference)
+			.query(Long.class)
+			.single()).isPositive();
+
+		try (Browser.Tab tab = this.browser.open(true)) {
+			tab.signIn(Role.SAFEGUARDING_LEAD);
+			tab.navigate("Concerns");
+			tab.checkAccessibility();
+			tab.page.fill("#q", reference);
+			tab.page.click("main form[method=get] button");
+			Locator row = tab.page.locator("main table tr").filter(new Locator.FilterOptions().setHasText(reference));
+			assertThat(row).containsText("Possible safeguarding");
+			row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(reference).setExact(true)).click();
+			assertThat(tab.page.locator("main")).containsText("\"bruising\" matches the rule \"bruis*\"");
+			tab.checkAccessibility();
+			assertThat(tab.problems()).isEmpty();
+		}
+
+		try (Browser.Tab tab = this.browser.open(true)) {
+			tab.signIn(Role.QA_OFFICER);
+			tab.navigate("Concerns");
+			tab.page.fill("#q", reference);
+			tab.page.click("main form[method=get] button");
+			tab.page.locator("main table")
+				.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(reference).setExact(true))
+				.click();
+			tab.page.click("main button >> text=Acknowledge");
+			assertThat(tab.page.locator(".govuk-notification-banner")).containsText("Concern acknowledged");
+			tab.page.getByText("Assess concern").click();
+			tab.checkAccessibility();
+			tab.page.check("input[name=themes][value=FALLS]");
+			tab.page.check("input[name=likelihood][value='3']");
+			tab.page.check("input[name=impact][value='4']");
+			tab.page.check("input[name=action][value=ASK_PROVIDER]");
+			tab.page.fill("#rationale", "Unexplained bruising: the provider must account for it today.");
+			tab.page.fill("#providerSummary",
+					"A relative saw bruising on a resident's arms on Sunday. How did it happen, and what have you done?");
+			tab.screenshot("concern-assess");
+			tab.page.click("main button[type=submit] >> text=Save assessment");
+			assertThat(tab.page.locator(".govuk-notification-banner")).containsText("Assessment saved");
+			assertThat(tab.page.locator("main")).containsText("Likelihood 3 times impact 4 = 12 (High)");
+			tab.checkAccessibility();
+			tab.screenshot("concern");
+			assertThat(tab.problems()).isEmpty();
+		}
+
+		try (Browser.Tab tab = this.browser.open(true)) {
+			tab.signIn(Role.PROVIDER);
+			tab.navigate("Your organisation");
+			tab.page.getByText("See concerns the council has asked you to respond to").click();
+			tab.checkAccessibility();
+			tab.page.locator("main table")
+				.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(reference).setExact(true))
+				.click();
+			assertThat(tab.page.locator("main")).containsText("A relative saw bruising");
+			assertThat(tab.page.locator("main")).not().containsText("Penhaligon");
+			tab.checkAccessibility();
+			tab.screenshot("provider-request");
+			tab.page.fill("#response", "We found the hoist sling was the wrong size, replaced it and retrained staff.");
+			tab.page.click("main button[type=submit] >> text=Send response");
+			assertThat(tab.page.locator(".govuk-notification-banner")).containsText("Response sent");
+			tab.checkAccessibility();
+			assertThat(tab.problems()).isEmpty();
+		}
+	}
+
+}
