@@ -180,7 +180,7 @@ public class Concerns {
 			.param("now", java.sql.Timestamp.from(this.clock.instant()))
 			.param("reasons", concern.safeguardingReasons())
 			.update();
-		timeline(concern.id(), "FLAGGED", concern.safeguardingReasons());
+		timeline(concern.id(), "FLAGGED", concern.safeguardingReasons(), text("concern.actor.rules"));
 		String service = serviceName(concern);
 		String link = this.baseUrl + "/concerns/" + concern.id();
 		for (UserSummary lead : this.users.withRole(Role.SAFEGUARDING_LEAD)) {
@@ -278,11 +278,11 @@ public class Concerns {
 		change(id, version, concern -> {
 			boolean waiting = concern.status() == ConcernStatus.AWAITING_PROVIDER;
 			concern.assess(themes, risk, action, rationale, this.clock.instant());
+			timeline(id, "ASSESSED", text(action.messageKey()) + " — "
+					+ text("concern.risk.score", risk.score(), text(risk.band().messageKey())));
 			if (action == ConcernAction.ASK_PROVIDER && !waiting) {
 				askProvider(concern, providerSummary);
 			}
-			timeline(id, "ASSESSED", text(action.messageKey()) + " — "
-					+ text("concern.risk.score", risk.score(), text(risk.band().messageKey())));
 			this.events.publishEvent(new ConcernAssessed(id, concern.careServiceId(), concern.providerId(), themes,
 					risk.score(), action));
 			if (action == ConcernAction.REFER_SAFEGUARDING && !concern.safeguardingFlag()) {
@@ -447,9 +447,11 @@ public class Concerns {
 	}
 
 	private void timeline(UUID concernId, String kind, String detail) {
-		String actor = this.currentUser.get()
-			.map(SignedInUser::displayName)
-			.orElseGet(() -> text("concern.actor.public"));
+		timeline(concernId, kind, detail,
+				this.currentUser.get().map(SignedInUser::displayName).orElseGet(() -> text("concern.actor.public")));
+	}
+
+	private void timeline(UUID concernId, String kind, String detail, String actor) {
 		this.jdbc.sql("""
 				insert into concern_event (concern_id, happened_at, actor, kind, detail)
 				values (:concern, :at, :actor, :kind, :detail)""")

@@ -247,11 +247,30 @@ public class Register {
 			.param("countLimit", Paged.countLimit(page, pageSize))
 			.query(Long.class)
 			.single();
-		String order = SERVICE_SORTS.getOrDefault(sort.column(), "lower(s.name)") + " " + sort.sqlDirection()
-				+ " nulls last, s.id";
+		String column = SERVICE_SORTS.getOrDefault(sort.column(), "lower(s.name)");
+		String order = column + " " + sort.sqlDirection() + " nulls last, s.id";
 		LocalDate soon = soon();
-		List<ServiceRow> rows = this.jdbc
-			.sql(SERVICE_COLUMNS + SERVICE_FROM + where + " order by " + order + " limit :limit offset :offset")
+		// The page's ids first, sorted on the service's own columns (and the provider's
+		// or
+		// locality's name when sorted by them), so that the joins and the contract lookup
+		// run for one page of rows rather than for every row before a deep offset.
+		String sql;
+		if (column.equals("live.ends_on")) {
+			sql = SERVICE_COLUMNS + SERVICE_FROM + where + " order by " + order + " limit :limit offset :offset";
+		}
+		else {
+			String key = switch (column) {
+				case "capacity" -> CAPACITY;
+				case "rating_rank" -> RATING_RANK;
+				default -> column;
+			};
+			String joins = column.startsWith("lower(p.") ? " join provider p on p.id = s.provider_id"
+					: column.startsWith("l.") ? " left join locality l on l.id = s.locality_id" : "";
+			sql = SERVICE_COLUMNS + SERVICE_FROM + "where s.id in (select s.id from care_service s" + joins + " "
+					+ where + " order by " + key + " " + sort.sqlDirection()
+					+ " nulls last, s.id limit :limit offset :offset)" + " order by " + order;
+		}
+		List<ServiceRow> rows = this.jdbc.sql(sql)
 			.params(params)
 			.param("limit", pageSize)
 			.param("offset", Paged.offset(page, pageSize))

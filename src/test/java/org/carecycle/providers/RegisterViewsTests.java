@@ -9,6 +9,7 @@ import java.util.zip.ZipInputStream;
 import org.carecycle.ApplicationTest;
 import org.carecycle.SignIn;
 import org.carecycle.shared.Role;
+import org.carecycle.web.SortOrder;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,9 @@ class RegisterViewsTests {
 
 	@Autowired
 	RegisterMaintenance maintenance;
+
+	@Autowired
+	Register register;
 
 	@Test
 	void downloadsTheServicesFoundAsCsvWithFormulasMadeHarmless() throws Exception {
@@ -142,6 +146,52 @@ class RegisterViewsTests {
 			.andExpect(content().string(containsString("No council review published yet")))
 			.andExpect(content().string(not(containsString(commissioned[2]))));
 		this.mvc.perform(get("/directory/services/" + notCommissioned)).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void pagesSortedByCapacityOrRatingFollowOnFromEachOther() {
+		for (SortOrder sort : java.util.List.of(new SortOrder("capacity", true), new SortOrder("capacity", false),
+				new SortOrder("rating", false), new SortOrder("provider", false), new SortOrder("name", true))) {
+			java.util.List<RegisterViews.ServiceRow> first = this.register
+				.services(RegisterViews.ServiceFilter.none(), sort, 1, 25,
+						org.carecycle.identity.ProviderScope.everything())
+				.items();
+			java.util.List<RegisterViews.ServiceRow> second = this.register
+				.services(RegisterViews.ServiceFilter.none(), sort, 2, 25,
+						org.carecycle.identity.ProviderScope.everything())
+				.items();
+			java.util.List<RegisterViews.ServiceRow> both = new java.util.ArrayList<>(first);
+			both.addAll(second);
+			assertThat(both).as(sort.toString()).hasSize(50).doesNotHaveDuplicates();
+			java.util.Comparator<RegisterViews.ServiceRow> order = switch (sort.column()) {
+				case "capacity" -> java.util.Comparator.comparing(RegisterViews.ServiceRow::capacity,
+						sort.descending() ? java.util.Comparator.nullsLast(java.util.Comparator.<Integer>reverseOrder())
+								: java.util.Comparator.nullsLast(java.util.Comparator.<Integer>naturalOrder()));
+				case "rating" -> java.util.Comparator.comparing(r -> rank(r.overallRating()),
+						java.util.Comparator.nullsLast(java.util.Comparator.<Integer>naturalOrder()));
+				case "provider" ->
+					java.util.Comparator.comparing(r -> r.providerName().toLowerCase(java.util.Locale.ROOT));
+				default -> java.util.Comparator.comparing(
+						(RegisterViews.ServiceRow r) -> r.name().toLowerCase(java.util.Locale.ROOT),
+						java.util.Comparator.reverseOrder());
+			};
+			for (int i = 1; i < both.size(); i++) {
+				assertThat(order.compare(both.get(i - 1), both.get(i))).as(sort + " at " + i).isLessThanOrEqualTo(0);
+			}
+		}
+	}
+
+	private static Integer rank(CqcRating rating) {
+		if (rating == null) {
+			return null;
+		}
+		return switch (rating) {
+			case OUTSTANDING -> 1;
+			case GOOD -> 2;
+			case REQUIRES_IMPROVEMENT -> 3;
+			case INADEQUATE -> 4;
+			default -> null;
+		};
 	}
 
 }

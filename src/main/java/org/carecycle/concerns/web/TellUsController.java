@@ -245,7 +245,8 @@ class TellUsController {
 					return;
 				}
 				draft.setServiceId(service.get().id().toString());
-				draft.setServiceName(service.get().name() + ", " + service.get().town());
+				draft.setServiceName(service.get().name()
+						+ ((service.get().postcode() != null) ? ", " + service.get().postcode() : ""));
 				draft.setServiceDescription(null);
 			}
 			case WHAT -> {
