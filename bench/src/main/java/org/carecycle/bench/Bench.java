@@ -44,7 +44,7 @@ public final class Bench {
 			"public-directory");
 
 	static final List<String> SCENARIOS = List.of("startup", "service-search", "provider-profile", "service-profile",
-			"public-directory", "import", "floors");
+			"public-directory", IntakeScenario.NAME, "import", "floors");
 
 	static final String COMMISSIONER = "commissioner@carecycle.example";
 
@@ -69,6 +69,8 @@ public final class Bench {
 	private Postgres postgres;
 
 	private AppProcess app;
+
+	private MailSink mail;
 
 	private final Map<String, Object> json = new LinkedHashMap<>();
 
@@ -137,11 +139,14 @@ public final class Bench {
 			if (anyPages()) {
 				pageScenarios(samples);
 			}
-			if (this.options.only.isEmpty() || this.options.only.contains("floors")) {
+			if (this.options.only.isEmpty() || this.options.only.contains("floors") || selected(IntakeScenario.NAME)) {
 				commitFloor();
 			}
 			if (this.options.only.contains("floors") && !anyPages()) {
 				floors().put("aggregateScan", Floors.scans(this.postgres, 5));
+			}
+			if (selected(IntakeScenario.NAME)) {
+				intakeScenario();
 			}
 			if (selected("import")) {
 				importScenario();
@@ -234,6 +239,16 @@ public final class Bench {
 		env.put("PORT", String.valueOf(port));
 		env.put("CARECYCLE_DEMO", "true");
 		env.put("CARECYCLE_DEMO_SCALE", this.options.scale.equals("national") ? "50" : "1");
+		// The public form allows 20 submissions an hour per client address; every virtual
+		// user of ppmf-intake comes from 127.0.0.1.
+		env.put("CARECYCLE_CONCERNS_SUBMISSIONS_PER_HOUR", "100000000");
+		// A mail server that accepts everything, so that the outbox delivers as it would in
+		// production rather than failing (and logging) after every commit that queues email.
+		if (this.mail == null) {
+			this.mail = MailSink.start();
+		}
+		env.put("MAIL_HOST", "127.0.0.1");
+		env.put("MAIL_PORT", String.valueOf(this.mail.port()));
 		@SuppressWarnings("unchecked")
 		boolean empty = (Boolean) ((Map<String, Object>) this.json.get("database")).get("emptyAtStart");
 		Map<String, Object> startup = new LinkedHashMap<>();
@@ -242,7 +257,9 @@ public final class Bench {
 		startup.put("jvmOptions", this.options.appJvmOptions.isEmpty()
 				? "none (default heap: a quarter of the machine's memory)" : String.join(" ", this.options.appJvmOptions));
 		startup.put("environment", "DATABASE_URL (the bench's PostgreSQL), PORT=" + port + ", CARECYCLE_DEMO=true, "
-				+ "CARECYCLE_DEMO_SCALE=" + env.get("CARECYCLE_DEMO_SCALE"));
+				+ "CARECYCLE_DEMO_SCALE=" + env.get("CARECYCLE_DEMO_SCALE")
+				+ ", CARECYCLE_CONCERNS_SUBMISSIONS_PER_HOUR=" + env.get("CARECYCLE_CONCERNS_SUBMISSIONS_PER_HOUR")
+				+ ", MAIL_HOST/MAIL_PORT (the bench's mail sink: accepts every message and discards it)");
 		startup.put("jarBytes", Files.size(jar));
 		startup.put("databaseWasEmpty", empty);
 		this.json.put("startup", startup);
@@ -507,6 +524,185 @@ public final class Bench {
 		floors().put("singleRowCommits", commits);
 	}
 
+	// --- Public form (ppmf-intake) ---------------------------------------------------------
+
+	/**
+	 * Concerns sent through the public form by the same number of users as the commit floor,
+	 * compared per submission with that floor (a submission is one transaction of several
+	 * rows, reached through ten HTTP requests).
+	 */
+	private void intakeScenario() {
+		String name = IntakeScenario.NAME;
+		Map<String, Object> result = new LinkedHashMap<>();
+		scenarios().put(name, result);
+		IntakeScenario intake = null;
+		try {
+			List<UUID> services = IntakeScenario.activeServices(this.postgres);
+			result.put("activeServices", services.size());
+			intake = new IntakeScenario(this.postgres, this.app.base, this.options.users, services);
+			log(name + ": removing any concerns of an earlier run");
+			result.put("removedBefore", intake.removeBenchConcerns());
+			LoadRun.Result staticBefore = (floors().get("staticFile") == null)
+					? staticFloor("before " + IntakeScenario.NAME) : null;
+			long mailAtStart = this.mail.messages();
+			List<WebClient> sessions = intake.sessions();
+			log(name + ": warming up with " + sessions.size() + " users (" + this.options.warmUpSubmissions
+					+ " submissions or " + this.options.warmUpSeconds + " s)");
+			IntakeScenario.Phase warm = intake.phase(sessions, new IntakeScenario.Bounds(this.options.warmUpSubmissions,
+					Duration.ofSeconds(this.options.warmUpSeconds)), 17);
+			log(name + ": warm-up " + warm.oneLine(this.options.users));
+			Map<String, Object> warmUp = new LinkedHashMap<>();
+			warmUp.put("submissions", warm.submissions());
+			warmUp.put("seconds", LoadRun.round(warm.seconds, 2));
+			warmUp.put("errors", warm.errors);
+			warmUp.put("firstErrors", warm.firstErrors);
+			result.put("warmUp", warmUp);
+			log(name + ": measuring (" + this.options.submissions + " submissions or " + this.options.seconds + " s)");
+			CpuMeter cpu = CpuMeter.start(this.app.pid(), this.postgres.postmasterPid());
+			IntakeScenario.Phase measured = intake.phase(sessions,
+					new IntakeScenario.Bounds(this.options.submissions, Duration.ofSeconds(this.options.seconds)), 18);
+			Map<String, Object> cpuUse = cpu.stop(measured.submissions(), "Submission");
+			log(name + ": " + measured.oneLine(this.options.users));
+			log(name + ": CPU " + cpuUse);
+			result.put("measured", measured.toMap(this.options.users));
+			result.put("cpu", cpuUse);
+			result.put("database", checkSaved(intake, warm, measured, mailAtStart));
+			result.put("staticCeiling", staticCeiling(staticBefore));
+			intakeRows(result, measured);
+		}
+		catch (Exception ex) {
+			log(name + " FAILED: " + ex);
+			ex.printStackTrace(System.out);
+			this.failures.put(name, String.valueOf(ex));
+		}
+		finally {
+			if (intake != null) {
+				try {
+					log(name + ": removing the bench's concerns");
+					result.put("removedAfter", intake.removeBenchConcerns());
+				}
+				catch (Exception ex) {
+					this.failures.put(name + " clean-up", String.valueOf(ex));
+				}
+			}
+		}
+	}
+
+	/**
+	 * The static file's rate: the page scenarios' floor or, when they did not run, the better
+	 * of two measurements, before the scenario and after it.
+	 */
+	private Map<String, Object> staticCeiling(LoadRun.Result before) throws Exception {
+		Map<String, Object> ceiling = new LinkedHashMap<>();
+		@SuppressWarnings("unchecked")
+		Map<String, Object> pages = (Map<String, Object>) floors().get("staticFile");
+		if (pages != null) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> used = (Map<String, Object>) pages.get(pages.get("used"));
+			ceiling.put("requestsPerSecond", used.get("requestsPerSecond"));
+			ceiling.put("source", "the page scenarios' static floor (" + pages.get("used") + ")");
+		}
+		else {
+			LoadRun.Result after = staticFloor("after " + IntakeScenario.NAME);
+			LoadRun.Result best = (after.throughput() > before.throughput()) ? after : before;
+			ceiling.put("requestsPerSecond", LoadRun.round(best.throughput(), 1));
+			ceiling.put("source", "the better of before the scenario (" + Report.number(before.throughput())
+					+ " req/s) and after it (" + Report.number(after.throughput()) + " req/s), " + best.users
+					+ " users");
+		}
+		ceiling.put("path", STATIC_FILE);
+		return ceiling;
+	}
+
+	/**
+	 * Whether every submission answered 302 was saved, and flagged only when meant to be;
+	 * waits (up to 30 s) for the outbox to deliver the acknowledgements to the mail sink.
+	 */
+	private Map<String, Object> checkSaved(IntakeScenario intake, IntakeScenario.Phase warm,
+			IntakeScenario.Phase measured, long mailAtStart) throws Exception {
+		long waitStart = System.nanoTime();
+		long[] saved = intake.saved();
+		while (saved[2] > 0 && System.nanoTime() - waitStart < Duration.ofSeconds(30).toNanos()) {
+			Thread.sleep(250);
+			saved = intake.saved();
+		}
+		Map<String, Object> database = new LinkedHashMap<>();
+		database.put("submissionsAnswered302", warm.submissions() + measured.submissions());
+		database.put("concernsSaved", saved[0]);
+		database.put("flaggedSubmissions", warm.flaggedSent + measured.flaggedSent);
+		database.put("concernsFlagged", saved[1]);
+		database.put("acknowledgementsUnsentAfterWait", saved[2]);
+		database.put("secondsWaitedForOutbox", LoadRun.round((System.nanoTime() - waitStart) / 1e9, 1));
+		database.put("emailsAcceptedByMailSink", this.mail.messages() - mailAtStart);
+		log(IntakeScenario.NAME + ": " + database);
+		return database;
+	}
+
+	private void intakeRows(Map<String, Object> result, IntakeScenario.Phase measured) {
+		String name = IntakeScenario.NAME;
+		int users = this.options.users;
+		@SuppressWarnings("unchecked")
+		Map<String, Object> commits = (Map<String, Object>) floors().get("singleRowCommits");
+		double floor = ((Number) commits.get("commitsPerSecond")).doubleValue();
+		@SuppressWarnings("unchecked")
+		Map<String, Object> commitLatency = (Map<String, Object>) commits.get("latencyMs");
+		String floorText = "one-row commits " + Report.number(floor) + "/s (" + users + " connections)";
+		double journeys = measured.journeysPerSecond();
+		double alone = measured.sendsPerSecondAlone(users);
+		Map<String, Object> ratios = new LinkedHashMap<>();
+		ratios.put("journeysToCommitFloor", LoadRun.round(journeys / floor, 4));
+		ratios.put("sendAloneToCommitFloor", LoadRun.round(alone / floor, 4));
+		result.put("ratios", ratios);
+		this.summary.add(Report.Row.ratio(name + ": submissions/s as complete journeys (10 POSTs each; the goal is "
+				+ "judged on this)", journeys, "/s", floorText, floor, 0.5));
+		this.summary.add(new Report.Row(
+				name + ": submissions/s of the step-10 POST alone (" + users + " users ÷ its mean latency)",
+				Report.number(alone) + " /s", floorText, Report.decimal(alone / floor, 3),
+				"(≥ 0.5 × floor: judged on journeys)", "info"));
+		LoadRun.Percentiles send = measured.steps[IntakeScenario.SEND].percentiles();
+		double commitP50 = ((Number) commitLatency.get("p50")).doubleValue();
+		double commitP99 = ((Number) commitLatency.get("p99")).doubleValue();
+		this.summary.add(new Report.Row(name + ": step-10 POST (the submission) latency p50 / p95 / p99",
+				Report.decimal(send.p50, 1) + " / " + Report.decimal(send.p95, 1) + " / " + Report.decimal(send.p99, 1)
+						+ " ms",
+				"one-row commit " + commitLatency.get("p50") + " / " + commitLatency.get("p95") + " / "
+						+ commitP99 + " ms",
+				"p50 " + Report.decimal(send.p50 / commitP50, 1) + " ×, p99 " + Report.decimal(send.p99 / commitP99, 1)
+						+ " ×",
+				"—", "info"));
+		LoadRun.Percentiles journey = measured.journeys.percentiles();
+		this.summary.add(Report.Row.info(name + ": complete journey (10 POSTs) latency p50 / p95 / p99",
+				Report.decimal(journey.p50, 1) + " / " + Report.decimal(journey.p95, 1) + " / "
+						+ Report.decimal(journey.p99, 1) + " ms"));
+		this.summary.add(Report.Row.zero(name + ": errors (answers other than the expected 302) of " + measured.requests
+				+ " requests", measured.errors));
+		@SuppressWarnings("unchecked")
+		Map<String, Object> database = (Map<String, Object>) result.get("database");
+		long answered = ((Number) database.get("submissionsAnswered302")).longValue();
+		long saved = ((Number) database.get("concernsSaved")).longValue();
+		long flaggedSent = ((Number) database.get("flaggedSubmissions")).longValue();
+		long flagged = ((Number) database.get("concernsFlagged")).longValue();
+		this.summary.add(Report.Row.zero(name + ": submissions not saved as sent (saved " + saved + " of " + answered
+				+ "; flagged " + flagged + " of the " + flaggedSent + " meant to be)",
+				Math.abs(answered - saved) + Math.abs(flaggedSent - flagged)));
+		@SuppressWarnings("unchecked")
+		Map<String, Object> ceiling = (Map<String, Object>) result.get("staticCeiling");
+		double staticRate = ((Number) ceiling.get("requestsPerSecond")).doubleValue();
+		double httpCeiling = staticRate / IntakeScenario.STEPS.size();
+		this.summary.add(Report.Row.informative(name + ": journeys/s against the HTTP ceiling (static file ÷ 10 requests)",
+				journeys, "/s", "static " + Report.number(staticRate) + " req/s ÷ 10 = " + Report.number(httpCeiling)
+						+ "/s",
+				httpCeiling));
+		@SuppressWarnings("unchecked")
+		Map<String, Object> cpu = (Map<String, Object>) result.get("cpu");
+		if (cpu.get("appCpuMsPerSubmission") != null) {
+			this.summary.add(Report.Row.info(name + ": CPU per submission: app JVM / PostgreSQL / bench (load generator)",
+					cpu.get("appCpuMsPerSubmission") + " / " + cpu.getOrDefault("postgresCpuMsPerSubmission", "?") + " / "
+							+ cpu.get("benchCpuMsPerSubmission") + " ms; machine " + cpu.get("machineBusyPercent")
+							+ " % busy over " + cpu.get("cores") + " cores"));
+		}
+	}
+
 	// --- Import -------------------------------------------------------------------------
 
 	private void importScenario() {
@@ -718,6 +914,8 @@ public final class Bench {
 		run.put("virtualUsers", this.options.users);
 		run.put("warmUp", this.options.warmUpRequests + " requests or " + this.options.warmUpSeconds + " s");
 		run.put("measured", this.options.requests + " requests or " + this.options.seconds + " s");
+		run.put("intakeSubmissions", this.options.warmUpSubmissions + " warm-up, then " + this.options.submissions
+				+ " or " + this.options.seconds + " s");
 		run.put("importRows", this.options.rows);
 		run.put("commit", this.options.commit);
 		run.put("buildSeconds", this.options.buildSeconds);
@@ -779,6 +977,10 @@ public final class Bench {
 			log("Stopping the application");
 			this.app.close();
 			this.app = null;
+		}
+		if (this.mail != null) {
+			this.mail.close();
+			this.mail = null;
 		}
 		if (this.postgres != null) {
 			if (this.postgres.isEmbedded()) {

@@ -15,15 +15,19 @@ final class Options {
 			                            authority) or county (scale 1, Cornwall); default national
 			  --only NAME[,NAME...]     run only these scenarios (and the floors they need):
 			                            startup, service-search, provider-profile, service-profile,
-			                            public-directory, import, floors
+			                            public-directory, ppmf-intake, import, floors
 			  --database-url URL        use this PostgreSQL (jdbc:postgresql://host:port/db) rather
 			  --database-username U     than the bench's embedded one in bench/work/pg-<scale>/
 			  --database-password P
-			  --users N                 virtual users of the page scenarios (default 8)
+			  --users N                 virtual users of the page scenarios and ppmf-intake, and
+			                            connections of the commit floor (default 8)
 			  --requests N              measured requests per page scenario (default 2000)
-			  --seconds N               at most so long per page scenario (default 60)
+			  --seconds N               at most so long per page scenario and ppmf-intake (default 60)
 			  --warm-up-requests N      warm-up requests per page scenario (default 300)
 			  --warm-up-seconds N       at most so long warming up (default 20)
+			  --submissions N           measured submissions of ppmf-intake (default 1000; at most
+			                            --seconds)
+			  --warm-up-submissions N   its warm-up submissions (default 100; at most --warm-up-seconds)
 			  --rows N                  rows of the generated CQC file (default 50000)
 			  --app-jvm-option OPT      an option for the application's JVM (repeatable), e.g. -Xmx2g
 			  --start-timeout-minutes N how long the first start may take (default 90: loading the
@@ -49,6 +53,10 @@ final class Options {
 	int warmUpRequests = 300;
 
 	int warmUpSeconds = 20;
+
+	int submissions = 1_000;
+
+	int warmUpSubmissions = 100;
 
 	int rows = 50_000;
 
@@ -98,6 +106,8 @@ final class Options {
 				case "--seconds" -> o.seconds = number(args, ++i, arg);
 				case "--warm-up-requests" -> o.warmUpRequests = number(args, ++i, arg);
 				case "--warm-up-seconds" -> o.warmUpSeconds = number(args, ++i, arg);
+				case "--submissions" -> o.submissions = number(args, ++i, arg);
+				case "--warm-up-submissions" -> o.warmUpSubmissions = number(args, ++i, arg);
 				case "--rows" -> o.rows = number(args, ++i, arg);
 				case "--start-timeout-minutes" -> o.startTimeoutMinutes = number(args, ++i, arg);
 				case "--app-jvm-option" -> o.appJvmOptions.add(next(args, ++i, arg));

@@ -147,6 +147,20 @@ final class Postgres implements AutoCloseable {
 		return (oneLine.length() > 400) ? oneLine.substring(0, 400) + " …" : oneLine;
 	}
 
+	/** The embedded server's postmaster, from its postmaster.pid; -1 when not embedded or unknown. */
+	long postmasterPid() {
+		if (this.dataDirectory == null) {
+			return -1;
+		}
+		try {
+			List<String> lines = Files.readAllLines(this.dataDirectory.resolve("postmaster.pid"));
+			return (!lines.isEmpty() && lines.get(0).trim().matches("\\d+")) ? Long.parseLong(lines.get(0).trim()) : -1;
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+	}
+
 	boolean isEmbedded() {
 		return this.embedded != null;
 	}

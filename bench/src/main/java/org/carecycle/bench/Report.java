@@ -141,8 +141,8 @@ final class Report {
 					.append(lat.get("p50"))
 					.append(" ms, p95 ")
 					.append(lat.get("p95"))
-					.append(" ms per commit (fsync and synchronous_commit on); no register scenario writes per "
-							+ "request, kept for later modules |\n");
+					.append(" ms per commit (fsync and synchronous_commit on); the floor of ppmf-intake's "
+							+ "submissions |\n");
 			}
 			Map<String, Object> stat = (Map<String, Object>) floors.get("staticFile");
 			if (stat != null) {
@@ -214,6 +214,10 @@ final class Report {
 			md.append("\n## Scenario ").append(entry.getKey()).append("\n\n");
 			if (entry.getKey().equals("import")) {
 				importSection(md, s);
+				continue;
+			}
+			if (entry.getKey().equals(IntakeScenario.NAME)) {
+				intakeSection(md, s);
 				continue;
 			}
 			Map<String, Object> lat = (Map<String, Object>) s.get("latencyMs");
@@ -299,7 +303,8 @@ final class Report {
 
 				A ratio divides the application's figure by a floor measured in the same run: COPY for the
 				import, a ~10 KB static file for page throughput and latency, one full aggregate scan of the
-				register for search latency. A miss says how far the application is from what the machine
+				register for search latency, one-row commits at the same concurrency for the public form's
+				submissions (one submission is one transaction of several rows plus ten HTTP requests). A miss says how far the application is from what the machine
 				and PostgreSQL can do at best; compare ratios between runs, not absolute numbers.
 				""");
 		return md.toString();
@@ -381,6 +386,115 @@ final class Report {
 			.append("; after: ")
 			.append(s.get("removedAfter"))
 			.append(" (then `VACUUM ANALYZE`), so that every run imports into the same register.\n");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void intakeSection(StringBuilder md, Map<String, Object> s) {
+		Map<String, Object> m = (Map<String, Object>) s.get("measured");
+		md.append("Concerns sent through the public form (`/tell-us`, no sign-in): each virtual user is one session "
+				+ "that POSTs the ten pages of a concern (form-urlencoded with the session's CSRF token, each answered "
+				+ "302 to the next page) and starts again; the tenth POST is the submission, one transaction saving "
+				+ "the concern, its timeline event, an audit event and an acknowledgement email in the outbox. About "
+				+ Math.round(IntakeScenario.FLAGGED_SHARE * 100)
+				+ " % of the concerns name a bruise on purpose, so that they are flagged for safeguarding (a referral, "
+				+ "a second timeline event and an email to each safeguarding lead, in the same transaction); the "
+				+ "others avoid every safeguarding phrase. A browser's GET after each redirect is not sent. Services "
+				+ "are picked at random from the ")
+			.append(s.get("activeServices"))
+			.append(" active ones.\n\n");
+		Map<String, Object> warm = (Map<String, Object>) s.get("warmUp");
+		if (warm != null) {
+			md.append("Warm-up: ")
+				.append(warm.get("submissions"))
+				.append(" submissions in ")
+				.append(warm.get("seconds"))
+				.append(" s, errors ")
+				.append(warm.get("errors"))
+				.append(".\n\n");
+		}
+		if (m != null) {
+			Map<String, Object> journey = (Map<String, Object>) m.get("journeyLatencyMs");
+			md.append(m.get("virtualUsers"))
+				.append(" virtual users, ")
+				.append(m.get("submissions"))
+				.append(" complete journeys (")
+				.append(m.get("flaggedSubmissions"))
+				.append(" flagged) and ")
+				.append(m.get("failedJourneys"))
+				.append(" failed, ")
+				.append(m.get("requests"))
+				.append(" requests in ")
+				.append(m.get("seconds"))
+				.append(" s = **")
+				.append(m.get("journeysPerSecond"))
+				.append(" submissions/s** (")
+				.append(m.get("requestsPerSecond"))
+				.append(" req/s); the step-10 POST alone: ")
+				.append(m.get("sendsPerSecondAlone"))
+				.append("/s (users ÷ its mean latency: as if every request were a submission; measured while the "
+						+ "other users were mostly on cheaper pages, so an upper estimate). Complete journey p50 ")
+				.append(journey.get("p50"))
+				.append(" ms, p95 ")
+				.append(journey.get("p95"))
+				.append(" ms, p99 ")
+				.append(journey.get("p99"))
+				.append(" ms; statuses ")
+				.append(m.get("statuses"))
+				.append(".\n");
+			List<?> errors = (List<?>) m.get("firstErrors");
+			if (errors != null && !errors.isEmpty()) {
+				md.append("\nFirst errors: ").append(errors).append("\n");
+			}
+			Map<String, Object> ratios = (Map<String, Object>) s.get("ratios");
+			if (ratios != null) {
+				md.append("\nAgainst the one-row commit floor: journeys ")
+					.append(ratios.get("journeysToCommitFloor"))
+					.append(" ×, step-10 POST alone ")
+					.append(ratios.get("sendAloneToCommitFloor"))
+					.append(" × (goal ≥ 0.5 ×, judged on journeys: the rate people see).\n");
+			}
+			md.append("\n| Step (POST) | Count | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n");
+			Map<String, Object> rows = new LinkedHashMap<>((Map<String, Object>) m.get("latencyMsByStep"));
+			rows.put("10, not flagged", m.get("sendLatencyMsNotFlagged"));
+			rows.put("10, flagged for safeguarding", m.get("sendLatencyMsFlagged"));
+			rows.put("complete journey", journey);
+			rows.forEach((step, value) -> {
+				Map<String, Object> p = (Map<String, Object>) value;
+				md.append("| ")
+					.append(step)
+					.append(" | ")
+					.append(p.get("count"))
+					.append(" | ")
+					.append(p.get("p50"))
+					.append(" | ")
+					.append(p.get("p95"))
+					.append(" | ")
+					.append(p.get("p99"))
+					.append(" | ")
+					.append(p.get("max"))
+					.append(" |\n");
+			});
+		}
+		Map<String, Object> cpu = (Map<String, Object>) s.get("cpu");
+		if (cpu != null) {
+			md.append("\nCPU during the measured phase: ").append(cpu).append(".\n");
+		}
+		Map<String, Object> ceiling = (Map<String, Object>) s.get("staticCeiling");
+		if (ceiling != null) {
+			md.append("\nHTTP ceiling: the static file at ")
+				.append(number(ceiling.get("requestsPerSecond")))
+				.append(" req/s (")
+				.append(ceiling.get("source"))
+				.append("), ÷ 10 requests a submission.\n");
+		}
+		if (s.get("database") != null) {
+			md.append("\nIn the database afterwards: ").append(s.get("database")).append(".\n");
+		}
+		md.append("\nRemoved before: ")
+			.append(s.get("removedBefore"))
+			.append("; after: ")
+			.append(s.get("removedAfter"))
+			.append(" (then `VACUUM ANALYZE`). The concerns' audit events stay: the audit log is append-only.\n");
 	}
 
 	static String number(Object value) {

@@ -82,6 +82,39 @@ final class WebClient {
 		return this;
 	}
 
+	/**
+	 * Opens an anonymous session: GETs a page and keeps the session's CSRF token from its
+	 * csrf-token meta tag or a form's hidden _csrf field. Fails unless the answer is 200.
+	 */
+	WebClient openSession(String path) throws IOException, InterruptedException {
+		HttpResponse<String> page = get(path);
+		if (page.statusCode() != 200) {
+			throw new IllegalStateException("GET " + path + " answered " + page.statusCode());
+		}
+		this.csrf = META_TOKEN.matcher(page.body()).find() ? find(META_TOKEN, page.body(), "the csrf-token meta tag")
+				: find(FORM_TOKEN, page.body(), "the page's CSRF token");
+		return this;
+	}
+
+	/**
+	 * Posts a form (application/x-www-form-urlencoded) with the session's CSRF token;
+	 * redirects are not followed.
+	 */
+	HttpResponse<String> post(String path, Map<String, String> fields) throws IOException, InterruptedException {
+		StringBuilder body = new StringBuilder("_csrf=").append(URLEncoder.encode(this.csrf, StandardCharsets.UTF_8));
+		fields.forEach((name, value) -> body.append('&')
+			.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+			.append('=')
+			.append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+		return this.http.send(
+				HttpRequest.newBuilder(URI.create(this.base + path))
+					.timeout(Duration.ofSeconds(120))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
 	HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofSeconds(120)).build(),
 				HttpResponse.BodyHandlers.ofString());
