@@ -120,11 +120,13 @@ public class Concerns {
 		}
 		Instant now = this.clock.instant();
 		UUID providerId = null;
+		String serviceName = report.serviceDescription();
 		if (report.careServiceId() != null) {
-			providerId = this.register
+			var service = this.register
 				.service(report.careServiceId(), org.carecycle.identity.ProviderScope.everything())
-				.orElseThrow(() -> new RecordNotFoundException("No such service"))
-				.providerId();
+				.orElseThrow(() -> new RecordNotFoundException("No such service"));
+			providerId = service.providerId();
+			serviceName = service.name() + " (" + service.providerName() + ")";
 		}
 		LocalDate receivedOn = receivedAt.atZone(LONDON).toLocalDate();
 		long number = this.jdbc.sql("select nextval('concern_number')").query(Long.class).single();
@@ -153,10 +155,10 @@ public class Concerns {
 		this.events.publishEvent(new ConcernRaised(concern.id(), reference, concern.kind(), concern.careServiceId(),
 				providerId, concern.safeguardingFlag(), receivedAt));
 		if (concern.safeguardingFlag()) {
-			refer(concern);
+			refer(concern, serviceName);
 		}
 		if (concern.reporterEmail() != null) {
-			acknowledgeByEmail(concern);
+			acknowledgeByEmail(concern, serviceName);
 		}
 		return concern;
 	}
@@ -171,6 +173,10 @@ public class Concerns {
 
 	/** Creates the safeguarding referral and tells every safeguarding lead at once. */
 	private void refer(Concern concern) {
+		refer(concern, serviceName(concern));
+	}
+
+	private void refer(Concern concern, String service) {
 		UUID referralId = UUID.randomUUID();
 		this.jdbc.sql("""
 				insert into safeguarding_referral (id, concern_id, created_at, status, reasons)
@@ -181,7 +187,6 @@ public class Concerns {
 			.param("reasons", concern.safeguardingReasons())
 			.update();
 		timeline(concern.id(), "FLAGGED", concern.safeguardingReasons(), text("concern.actor.rules"));
-		String service = serviceName(concern);
 		String link = this.baseUrl + "/concerns/" + concern.id();
 		for (UserSummary lead : this.users.withRole(Role.SAFEGUARDING_LEAD)) {
 			if (!lead.enabled()) {
@@ -195,13 +200,12 @@ public class Concerns {
 				new ConcernReferred(concern.id(), concern.careServiceId(), referralId, concern.safeguardingReasons()));
 	}
 
-	private void acknowledgeByEmail(Concern concern) {
+	private void acknowledgeByEmail(Concern concern, String service) {
 		String key = (concern.kind() == ConcernKind.COMPLIMENT) ? "email.acknowledgement.compliment"
 				: "email.acknowledgement.concern";
 		this.outbox.queue("acknowledgement:" + concern.id(), concern.reporterEmail(),
-				text(key + ".subject", concern.reference()),
-				text(key + ".body", concern.reporterName() != null ? concern.reporterName() : "", concern.reference(),
-						serviceName(concern)));
+				text(key + ".subject", concern.reference()), text(key + ".body",
+						concern.reporterName() != null ? concern.reporterName() : "", concern.reference(), service));
 	}
 
 	private String serviceName(Concern concern) {

@@ -62,10 +62,14 @@ public record SafeguardingRule(UUID id, Kind kind, String phrase, AbuseType abus
 
 	/** The words of {@code text} this phrase rule matches, if any. */
 	Optional<String> find(String text) {
-		if (this.kind != Kind.PHRASE || text == null) {
+		return (this.kind != Kind.PHRASE) ? Optional.empty() : find(pattern(), text);
+	}
+
+	static Optional<String> find(Pattern pattern, String text) {
+		if (pattern == null || text == null) {
 			return Optional.empty();
 		}
-		Matcher matcher = pattern().matcher(text);
+		Matcher matcher = pattern.matcher(text);
 		return matcher.find() ? Optional.of(matcher.group()) : Optional.empty();
 	}
 

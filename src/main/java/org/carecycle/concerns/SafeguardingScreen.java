@@ -30,7 +30,13 @@ public class SafeguardingScreen {
 
 	private final Clock clock;
 
-	private final AtomicReference<List<SafeguardingRule>> enabled = new AtomicReference<>();
+	/**
+	 * The enabled rules, with their phrases compiled once rather than for every concern.
+	 */
+	private final AtomicReference<List<Compiled>> enabled = new AtomicReference<>();
+
+	private record Compiled(SafeguardingRule rule, java.util.regex.Pattern pattern) {
+	}
 
 	SafeguardingScreen(JdbcClient jdbc, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
@@ -46,7 +52,8 @@ public class SafeguardingScreen {
 	public List<Reason> screen(AtRisk atRisk, String... texts) {
 		List<Reason> reasons = new ArrayList<>();
 		Map<UUID, Boolean> seen = new LinkedHashMap<>();
-		for (SafeguardingRule rule : enabledRules()) {
+		for (Compiled compiled : enabledRules()) {
+			SafeguardingRule rule = compiled.rule();
 			if (rule.kind() == SafeguardingRule.Kind.ANSWER) {
 				if (SafeguardingRule.AT_RISK_NOW.equals(rule.phrase()) && atRisk == AtRisk.YES) {
 					reasons.add(new Reason(rule, null));
@@ -54,7 +61,7 @@ public class SafeguardingScreen {
 				continue;
 			}
 			for (String text : texts) {
-				Optional<String> found = rule.find(text);
+				Optional<String> found = SafeguardingRule.find(compiled.pattern(), text);
 				if (found.isPresent() && seen.putIfAbsent(rule.id(), true) == null) {
 					reasons.add(new Reason(rule, found.get()));
 				}
@@ -107,10 +114,13 @@ public class SafeguardingScreen {
 		this.enabled.set(null);
 	}
 
-	private List<SafeguardingRule> enabledRules() {
-		List<SafeguardingRule> rules = this.enabled.get();
+	private List<Compiled> enabledRules() {
+		List<Compiled> rules = this.enabled.get();
 		if (rules == null) {
-			rules = all().stream().filter(SafeguardingRule::enabled).toList();
+			rules = all().stream()
+				.filter(SafeguardingRule::enabled)
+				.map(rule -> new Compiled(rule, (rule.kind() == SafeguardingRule.Kind.PHRASE) ? rule.pattern() : null))
+				.toList();
 			this.enabled.set(rules);
 		}
 		return rules;

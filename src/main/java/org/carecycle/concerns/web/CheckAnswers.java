@@ -27,8 +27,8 @@ record CheckAnswers(String questionKey, String answer, String answerKey, String 
 				: new CheckAnswers("tellUs.check.service", form.getServiceDescription(), null, "service"));
 		rows.add(new CheckAnswers(compliment ? "tellUs.check.whatHappened.compliment" : "tellUs.check.whatHappened",
 				form.getWhatHappened(), null, "what-happened"));
-		LocalDate on = new DateInput(nonNull(form.getWhenDay()), nonNull(form.getWhenMonth()),
-				nonNull(form.getWhenYear()))
+		LocalDate on = new DateInput(FormText.orEmpty(form.getWhenDay()), FormText.orEmpty(form.getWhenMonth()),
+				FormText.orEmpty(form.getWhenYear()))
 			.toDate();
 		String when = (on != null)
 				? on.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)) : null;
@@ -59,10 +59,6 @@ record CheckAnswers(String questionKey, String answer, String answerKey, String 
 					"contact"));
 		}
 		return rows;
-	}
-
-	private static String nonNull(String text) {
-		return (text != null) ? text : "";
 	}
 
 }

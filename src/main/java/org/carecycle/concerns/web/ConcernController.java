@@ -163,8 +163,8 @@ class ConcernController {
 		if (channel == Channel.PUBLIC_FORM || channel == Channel.PROVIDER_PORTAL) {
 			errors.rejectValue("channel", "staffConcern.channel.blank");
 		}
-		DateInput received = new DateInput(nn(form.getReceivedDay()), nn(form.getReceivedMonth()),
-				nn(form.getReceivedYear()));
+		DateInput received = new DateInput(FormText.orEmpty(form.getReceivedDay()),
+				FormText.orEmpty(form.getReceivedMonth()), FormText.orEmpty(form.getReceivedYear()));
 		Object[] receivedName = { new DefaultMessageSourceResolvable("staffConcern.received.name") };
 		if (received.isBlank()) {
 			errors.rejectValue("receivedDay", "staffConcern.received.blank");
@@ -488,10 +488,6 @@ class ConcernController {
 		catch (IllegalArgumentException ex) {
 			return Optional.empty();
 		}
-	}
-
-	private static String nn(String text) {
-		return (text != null) ? text : "";
 	}
 
 }

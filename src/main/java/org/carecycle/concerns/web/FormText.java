@@ -25,6 +25,11 @@ final class FormText {
 	private FormText() {
 	}
 
+	/** The text, or an empty string for null (for the boxes of a date input). */
+	static String orEmpty(String text) {
+		return (text != null) ? text : "";
+	}
+
 	static String clean(String text) {
 		if (text == null) {
 			return null;

@@ -239,7 +239,7 @@ class TellUsController {
 					}
 					return;
 				}
-				Optional<ServiceRow> service = parseId(form.getServiceId()).flatMap(this::service);
+				Optional<ServiceRow> service = ConcernController.parseId(form.getServiceId()).flatMap(this::service);
 				if (service.isEmpty()) {
 					errors.rejectValue("serviceId", "tellUs.service.blank");
 					return;
@@ -258,8 +258,8 @@ class TellUsController {
 				}
 			}
 			case WHEN -> {
-				DateInput date = new DateInput(nonNull(form.getWhenDay()), nonNull(form.getWhenMonth()),
-						nonNull(form.getWhenYear()));
+				DateInput date = new DateInput(FormText.orEmpty(form.getWhenDay()),
+						FormText.orEmpty(form.getWhenMonth()), FormText.orEmpty(form.getWhenYear()));
 				String roughly = FormText.check(errors, "whenText", form.getWhenText(), false, 200, "tellUs.whenText");
 				if (errors.hasErrors()) {
 					return;
@@ -356,7 +356,10 @@ class TellUsController {
 				}
 				else if (form.getServiceId() != null) {
 					model.addAttribute("results",
-							parseId(form.getServiceId()).flatMap(this::service).map(List::of).orElse(List.of()));
+							ConcernController.parseId(form.getServiceId())
+								.flatMap(this::service)
+								.map(List::of)
+								.orElse(List.of()));
 				}
 				model.addAttribute("searched", StringUtils.hasText(q));
 			}
@@ -383,19 +386,6 @@ class TellUsController {
 			.map(s -> new ServiceRow(s.id(), s.name(), s.providerId(), s.providerName(), s.cqcLocationId(), s.type(),
 					s.clientGroups(), s.localityName(), s.town(), s.postcode(), s.capacity(), s.status(), null, null,
 					false, false, null, null, null));
-	}
-
-	private static Optional<UUID> parseId(String text) {
-		try {
-			return (text == null) ? Optional.empty() : Optional.of(UUID.fromString(text));
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
-		}
-	}
-
-	private static String nonNull(String text) {
-		return (text != null) ? text : "";
 	}
 
 	private static Step firstUnanswered(TellUsForm draft, Step upTo) {
