@@ -25,7 +25,9 @@ public class ConcernQueue {
 
 	private static final String OVERDUE = """
 			((c.acknowledged_at is null and c.acknowledge_by < :today)
-			 or (c.assessed_at is null and c.kind = 'CONCERN' and c.assess_by < :today))""";
+			 or (c.assessed_at is null and c.kind = 'CONCERN' and c.assess_by < :today)
+			 or (c.status = 'AWAITING_PROVIDER' and exists (select 1 from concern_provider_request pr
+			     where pr.concern_id = c.id and pr.responded_at is null and pr.due_on < :today)))""";
 
 	private static final String ROW = """
 			select c.id, c.reference, c.kind, c.status, c.care_service_id, s.name as service_name,

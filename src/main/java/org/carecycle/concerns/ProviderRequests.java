@@ -124,6 +124,22 @@ public class ProviderRequests {
 			.list();
 	}
 
+	/** An incident or notification the provider reported itself. */
+	public record SelfReport(UUID id, String reference, String serviceName, Instant receivedAt, ConcernStatus status) {
+	}
+
+	/** What the provider has reported about its own services, newest first. */
+	public List<SelfReport> selfReports(ProviderId provider) {
+		return this.jdbc.sql("""
+				select c.id, c.reference, s.name as service_name, c.received_at, c.status
+				from concern c left join care_service s on s.id = c.care_service_id
+				where c.provider_id = :provider and c.channel = 'PROVIDER_PORTAL'
+				order by c.received_at desc limit 100""")
+			.param("provider", provider.value())
+			.query(SelfReport.class)
+			.list();
+	}
+
 	public long unansweredFor(ProviderId provider) {
 		return this.jdbc.sql("""
 				select count(*) from concern_provider_request r join concern c on c.id = r.concern_id

@@ -227,4 +227,52 @@ class ProviderResponseTests {
 			.get("responded_at")).isNull();
 	}
 
+	@Test
+	void aProviderReportsAnIncidentAtItsOwnServiceOnly() throws Exception {
+		UUID own = demoProvidersService();
+		UUID elsewhere = this.jdbc
+			.sql("""
+					select s.id from care_service s
+					where s.status = 'ACTIVE' and s.provider_id not in (select provider_id from app_user where provider_id is not null)
+					order by s.name limit 1""")
+			.query(UUID.class)
+			.single();
+		MockHttpSession provider = SignIn.as(this.mvc, Role.PROVIDER);
+		long before = this.jdbc.sql("select count(*) from concern").query(Long.class).single();
+		this.mvc
+			.perform(post("/my-organisation/concerns/report").session(provider)
+				.param("service", elsewhere.toString())
+				.param("whatHappened", "A resident fell in the garden.")
+				.param("whenDay", "20")
+				.param("whenMonth", "11")
+				.param("whenYear", "2026")
+				.param("atRisk", "NO")
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Choose the service the incident happened at")));
+		assertThat(this.jdbc.sql("select count(*) from concern").query(Long.class).single()).isEqualTo(before);
+
+		this.mvc
+			.perform(post("/my-organisation/concerns/report").session(provider)
+				.param("service", own.toString())
+				.param("whatHappened", "A resident fell in the garden and was checked by a nurse.")
+				.param("whenDay", "20")
+				.param("whenMonth", "11")
+				.param("whenYear", "2026")
+				.param("atRisk", "NO")
+				.with(csrf()))
+			.andExpect(redirectedUrl("/my-organisation/concerns"));
+		var saved = this.jdbc.sql("""
+				select channel, reporter_role, status, care_service_id from concern
+				where what_happened = 'A resident fell in the garden and was checked by a nurse.'""")
+			.query()
+			.singleRow();
+		assertThat(saved.get("channel")).isEqualTo("PROVIDER_PORTAL");
+		assertThat(saved.get("reporter_role")).isEqualTo("PROVIDER");
+		assertThat(saved.get("status")).isEqualTo("NEW");
+		assertThat(saved.get("care_service_id")).isEqualTo(own);
+		this.mvc.perform(get("/my-organisation/concerns").session(provider))
+			.andExpect(content().string(containsString("Incidents you have reported")));
+	}
+
 }

@@ -182,6 +182,25 @@ class ConcernJourneyTests {
 			tab.page.click("main button[type=submit] >> text=Send response");
 			assertThat(tab.page.locator(".govuk-notification-banner")).containsText("Response sent");
 			tab.checkAccessibility();
+
+			tab.go("/my-organisation/concerns");
+			tab.page.getByText("Report an incident").first().click();
+			assertThat(tab.page.locator("h1")).hasText("Report an incident");
+			tab.checkAccessibility();
+			tab.page.click("main button[type=submit]");
+			assertThat(tab.page.locator(".govuk-error-summary"))
+				.containsText("Choose the service the incident happened at");
+			tab.checkAccessibility();
+			tab.page.selectOption("#service", new com.microsoft.playwright.options.SelectOption().setLabel(service));
+			tab.page.fill("#whatHappened", "A resident slipped in the dining room; no injury, seen by the nurse.");
+			tab.page.fill("#whenDay", "21");
+			tab.page.fill("#whenMonth", "11");
+			tab.page.fill("#whenYear", "2026");
+			tab.page.check("input[name=atRisk][value=NO]");
+			tab.page.click("main button[type=submit]");
+			assertThat(tab.page.locator(".govuk-notification-banner")).containsText("sent to the council");
+			assertThat(tab.page.locator("main")).containsText("Incidents you have reported");
+			tab.checkAccessibility();
 			assertThat(tab.problems()).isEmpty();
 		}
 	}

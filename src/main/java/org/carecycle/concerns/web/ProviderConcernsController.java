@@ -3,19 +3,32 @@ package org.carecycle.concerns.web;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.carecycle.concerns.AtRisk;
+import org.carecycle.concerns.Channel;
+import org.carecycle.concerns.Concern;
+import org.carecycle.concerns.ConcernKind;
 import org.carecycle.concerns.Concerns;
+import org.carecycle.concerns.Report;
+import org.carecycle.concerns.ReporterRole;
 import org.carecycle.concerns.ProviderRequests;
 import org.carecycle.concerns.ProviderRequests.ProviderView;
 import org.carecycle.documents.DocumentKind;
 import org.carecycle.documents.Documents;
 import org.carecycle.identity.CurrentUser;
+import org.carecycle.identity.SignedInUser;
+import org.carecycle.providers.Register;
+import org.carecycle.providers.RegisterViews.ServiceRow;
 import org.carecycle.shared.ProviderId;
 import org.carecycle.shared.RecordNotFoundException;
+import org.carecycle.web.Choice;
+import org.carecycle.web.DateInput;
 import org.carecycle.web.TooLargeUpload;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,8 +61,11 @@ class ProviderConcernsController {
 
 	private final Clock clock;
 
+	private final Register register;
+
 	ProviderConcernsController(ProviderRequests requests, Concerns concerns, Documents documents,
-			CurrentUser currentUser, Clock clock) {
+			CurrentUser currentUser, Clock clock, Register register) {
+		this.register = register;
 		this.requests = requests;
 		this.concerns = concerns;
 		this.documents = documents;
@@ -60,8 +76,65 @@ class ProviderConcernsController {
 	@GetMapping
 	String list(Model model) {
 		model.addAttribute("requests", this.requests.forProvider(provider()));
+		model.addAttribute("reports", this.requests.selfReports(provider()));
 		model.addAttribute("today", LocalDate.now(this.clock));
 		return "concerns/provider-requests";
+	}
+
+	@GetMapping("/report")
+	String reportForm(Model model) {
+		model.addAttribute("form", new SelfReportForm());
+		return reportPage(model);
+	}
+
+	@PostMapping("/report")
+	String report(@ModelAttribute("form") SelfReportForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		List<ServiceRow> own = ownServices();
+		UUID serviceId = ConcernController.parseId(form.getService())
+			.filter(id -> own.stream().anyMatch(s -> s.id().equals(id)))
+			.orElse(null);
+		if (serviceId == null) {
+			errors.rejectValue("service", "selfReport.service.blank");
+		}
+		String what = FormText.check(errors, "whatHappened", form.getWhatHappened(), true, 10_000,
+				"tellUs.whatHappened");
+		DateInput when = new DateInput(FormText.orEmpty(form.getWhenDay()), FormText.orEmpty(form.getWhenMonth()),
+				FormText.orEmpty(form.getWhenYear()));
+		Object[] name = { new DefaultMessageSourceResolvable("tellUs.when.name") };
+		if (when.isBlank()) {
+			errors.rejectValue("whenDay", "selfReport.when.blank");
+		}
+		else if (when.problem() != null) {
+			errors.rejectValue("whenDay", when.problem(), name, null);
+		}
+		else if (when.toDate().isAfter(LocalDate.now(this.clock))) {
+			errors.rejectValue("whenDay", "date.error.future", name, null);
+		}
+		String affected = FormText.check(errors, "peopleAffected", form.getPeopleAffected(), false, 2_000,
+				"tellUs.peopleAffected");
+		AtRisk atRisk = FormText.choice(errors, "atRisk", form.getAtRisk(), AtRisk.class, "tellUs.atRisk.blank");
+		if (errors.hasErrors()) {
+			return reportPage(model);
+		}
+		SignedInUser user = this.currentUser.require();
+		Report report = new Report(ConcernKind.CONCERN, serviceId, null, what, when.toDate(), null, affected, atRisk,
+				ReporterRole.PROVIDER, false, user.displayName(), user.email(), null, true);
+		Concern concern = this.concerns.receive(report, Channel.PROVIDER_PORTAL, form.getSubmissionKey(),
+				this.clock.instant());
+		redirect.addFlashAttribute("reported", concern.reference());
+		return "redirect:/my-organisation/concerns";
+	}
+
+	private String reportPage(Model model) {
+		model.addAttribute("services",
+				ownServices().stream().map(s -> Choice.literal(s.id().toString(), s.name())).toList());
+		model.addAttribute("risks", Choice.of(AtRisk::messageKey, AtRisk.values()));
+		return "concerns/self-report";
+	}
+
+	private List<ServiceRow> ownServices() {
+		return this.register.servicesOf(provider().value(), this.currentUser.scope());
 	}
 
 	@GetMapping("/{id}")
