@@ -20,8 +20,38 @@ public class Places {
 
 	private final JdbcClient jdbc;
 
+	/** The localities as select options, built once: a region has hundreds. */
+	private final java.util.concurrent.atomic.AtomicReference<List<String[]>> options = new java.util.concurrent.atomic.AtomicReference<>();
+
 	Places(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The localities as the {@code <option>} elements of a select, escaped, with the
+	 * chosen one selected. Filters on every search page show them, so they are built once
+	 * rather than templated for each of a region's hundreds of localities on every
+	 * request.
+	 */
+	public String localityOptions(UUID selected) {
+		List<String[]> known = this.options.get();
+		if (known == null) {
+			known = localities().stream()
+				.map(l -> new String[] { l.id().toString(),
+						org.springframework.web.util.HtmlUtils.htmlEscape(l.name()) })
+				.toList();
+			this.options.set(known);
+		}
+		String chosen = (selected != null) ? selected.toString() : null;
+		StringBuilder html = new StringBuilder(known.size() * 64);
+		for (String[] option : known) {
+			html.append("<option value=\"")
+				.append(option[0])
+				.append(option[0].equals(chosen) ? "\" selected>" : "\">")
+				.append(option[1])
+				.append("</option>");
+		}
+		return html.toString();
 	}
 
 	public List<Locality> localities() {
@@ -66,6 +96,7 @@ public class Places {
 	/** Adds a locality, or returns the existing one with the same code. */
 	@Transactional
 	public Locality defineLocality(String code, String name, LocalityKind kind) {
+		this.options.set(null);
 		Optional<Locality> existing = localityByCode(code);
 		if (existing.isPresent()) {
 			return existing.get();

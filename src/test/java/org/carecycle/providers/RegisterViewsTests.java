@@ -41,6 +41,9 @@ class RegisterViewsTests {
 	@Autowired
 	Register register;
 
+	@Autowired
+	org.carecycle.geography.Places places;
+
 	@Test
 	void downloadsTheServicesFoundAsCsvWithFormulasMadeHarmless() throws Exception {
 		UUID provider = this.jdbc.sql("select id from provider order by name limit 1").query(UUID.class).single();
@@ -179,6 +182,21 @@ class RegisterViewsTests {
 				assertThat(order.compare(both.get(i - 1), both.get(i))).as(sort + " at " + i).isLessThanOrEqualTo(0);
 			}
 		}
+	}
+
+	@Test
+	void localityNamesInTheFilterAreEscapedAndTheChosenOneIsSelected() throws Exception {
+		org.carecycle.geography.Locality locality = this.places.defineLocality("TEST-ESC", "Tintagel <&> Boscastle",
+				org.carecycle.geography.LocalityKind.COMMUNITY_AREA);
+		String page = this.mvc
+			.perform(get("/services").param("locality", locality.id().toString())
+				.session(SignIn.as(this.mvc, Role.COMMISSIONER)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page)
+			.contains("<option value=\"" + locality.id() + "\" selected>Tintagel &lt;&amp;&gt; Boscastle</option>")
+			.doesNotContain("Tintagel <&> Boscastle");
 	}
 
 	private static Integer rank(CqcRating rating) {

@@ -62,7 +62,7 @@ class DirectoryController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("q", (q != null) ? q : "");
 		model.addAttribute("types", ServiceType.values());
-		model.addAttribute("localities", this.places.localities());
+		model.addAttribute("localityOptions", this.places.localityOptions(filter.localityId()));
 		model.addAttribute("publicPage", true);
 		return "directory/directory";
 	}

@@ -120,7 +120,7 @@ class ServiceController {
 		model.addAttribute("ratings", CqcRating.values());
 		model.addAttribute("statuses", ServiceStatus.values());
 		model.addAttribute("groups", ClientGroup.values());
-		model.addAttribute("localities", this.places.localities());
+		model.addAttribute("localityOptions", this.places.localityOptions(filter.localityId()));
 		return "providers/services";
 	}
 
