@@ -36,7 +36,9 @@ class ConcernProfileSection implements ProfileSection {
 
 	@Override
 	public boolean isShownTo(Role role) {
-		return role.isCouncilStaff();
+		// the same people who may open the concerns themselves
+		return role == Role.QA_OFFICER || role == Role.SAFEGUARDING_LEAD || role == Role.COMMISSIONER
+				|| role == Role.ADMIN;
 	}
 
 	@Override

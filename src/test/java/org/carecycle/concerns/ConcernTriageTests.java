@@ -269,6 +269,9 @@ class ConcernTriageTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Concerns and compliments")))
 			.andExpect(content().string(containsString(concern.reference())));
+		this.mvc.perform(get("/services/" + concern.careServiceId()).session(SignIn.as(this.mvc, Role.CASE_MANAGER)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(concern.reference()))));
 	}
 
 	@Test

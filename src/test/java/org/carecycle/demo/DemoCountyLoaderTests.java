@@ -34,7 +34,10 @@ class DemoCountyLoaderTests {
 			.isEqualTo(county.services().size());
 		assertThat(countOf("contract", county.contracts().stream().map(c -> c.id()).toList()))
 			.isEqualTo(county.contracts().size());
-		assertThat(count("locality")).isEqualTo(19);
+		assertThat(this.jdbc.sql("select count(*) from locality where code in (:codes)")
+			.param("codes", county.geography().localities().stream().map(l -> l.code()).toList())
+			.query(Long.class)
+			.single()).isEqualTo(19);
 		assertThat(count("cqc_rating")).isGreaterThan(5000);
 		assertThat(count("care_service where locality_id is null")).isZero();
 		assertThat(count("postcode_district where locality_id is not null")).isEqualTo(45);
