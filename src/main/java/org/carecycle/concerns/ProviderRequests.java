@@ -1,6 +1,5 @@
 package org.carecycle.concerns;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,11 +30,8 @@ public class ProviderRequests {
 
 	private final JdbcClient jdbc;
 
-	private final Clock clock;
-
-	ProviderRequests(JdbcClient jdbc, Clock clock) {
+	ProviderRequests(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.clock = clock;
 	}
 
 	/** One round of asking and answering. */
@@ -140,15 +136,6 @@ public class ProviderRequests {
 			.list();
 	}
 
-	public long unansweredFor(ProviderId provider) {
-		return this.jdbc.sql("""
-				select count(*) from concern_provider_request r join concern c on c.id = r.concern_id
-				where c.provider_id = :provider and r.responded_at is null""")
-			.param("provider", provider.value())
-			.query(Long.class)
-			.single();
-	}
-
 	/**
 	 * A first draft of the summary for the provider: what the person wrote, with email
 	 * addresses, phone numbers and the reporter's name taken out. The officer reads and
@@ -166,10 +153,6 @@ public class ProviderRequests {
 			}
 		}
 		return text;
-	}
-
-	LocalDate today() {
-		return LocalDate.now(this.clock.withZone(Concerns.LONDON));
 	}
 
 }

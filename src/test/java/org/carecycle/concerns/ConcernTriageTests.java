@@ -67,6 +67,8 @@ class ConcernTriageTests {
 	void anOfficerAcknowledgesAssessesAndClosesAConcern() throws Exception {
 		Concern concern = received("Medication was given late three times this week.", AtRisk.NO);
 		MockHttpSession officer = SignIn.as(this.mvc, Role.QA_OFFICER);
+		this.mvc.perform(get("/concerns/" + concern.id() + "/assess").session(officer))
+			.andExpect(content().string(containsString("Medicines (Safeguarding and safety)")));
 		this.mvc.perform(get("/concerns/" + concern.id()).session(officer))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Medication was given late three times this week.")))
@@ -291,6 +293,21 @@ class ConcernTriageTests {
 			.anyMatch(e -> e.concernId().equals(concern.id()) && e.riskScore() == 16);
 		assertThat(this.events.stream(ConcernEvents.ConcernClosed.class))
 			.anyMatch(e -> e.concernId().equals(concern.id()));
+	}
+
+	@Test
+	void aConcernFromSomeoneWhoWorksAtTheServiceIsMarkedAsWhistleblowing() throws Exception {
+		UUID service = this.jdbc.sql("select id from care_service where status = 'ACTIVE' order by name limit 1")
+			.query(UUID.class)
+			.single();
+		Report report = new Report(ConcernKind.CONCERN, service, null,
+				"Rotas are signed off with staff who are not there.", null, "Every week", null, AtRisk.NO,
+				ReporterRole.STAFF_MEMBER, true, null, null, null, false);
+		Concern concern = AuditLog.asSystem("test",
+				() -> this.concerns.receive(report, Channel.PHONE, UUID.randomUUID(), Instant.now()));
+		this.mvc.perform(get("/concerns/" + concern.id()).session(SignIn.as(this.mvc, Role.QA_OFFICER)))
+			.andExpect(content().string(containsString("Whistleblowing")))
+			.andExpect(content().string(containsString("They did not give their name")));
 	}
 
 }
