@@ -103,26 +103,73 @@ public class ConcernLoader {
 				events.add(new Object[] { id, ts(c.closedAt()), "Demo", "CLOSED", c.outcome() });
 			}
 		}
-		this.jdbc.batchUpdate(
-				"""
-						insert into concern (id, version, reference, kind, channel, care_service_id, provider_id, what_happened,
-						                     reporter_role, anonymous, reporter_name, consent_to_contact, received_at, status,
-						                     acknowledge_by, assess_by, acknowledged_at, assessed_at, closed_at,
-						                     safeguarding_flag, safeguarding_reasons, urgent, themes, likelihood, impact, action,
-						                     action_rationale, outcome, created_at, updated_at)
-						values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+		copy("concern (id, version, reference, kind, channel, care_service_id, provider_id, what_happened, reporter_role,"
+				+ " anonymous, reporter_name, consent_to_contact, received_at, status, acknowledge_by, assess_by,"
+				+ " acknowledged_at, assessed_at, closed_at, safeguarding_flag, safeguarding_reasons, urgent, themes,"
+				+ " likelihood, impact, action, action_rationale, outcome, created_at, updated_at)",
 				rows.stream().map(r -> {
-					Object[] full = new Object[r.length + 1];
-					System.arraycopy(r, 0, full, 0, r.length);
-					full[r.length] = r[r.length - 1];
+					// version 0 and no consent to contact are fixed; created and updated
+					// are the
+					// same time
+					Object[] full = new Object[r.length + 3];
+					full[0] = r[0];
+					full[1] = 0;
+					System.arraycopy(r, 1, full, 2, 9);
+					full[11] = false;
+					System.arraycopy(r, 10, full, 12, r.length - 10);
+					full[r.length + 2] = r[r.length - 1];
 					return full;
 				}).toList());
-		this.jdbc.batchUpdate(
-				"insert into concern_event (concern_id, happened_at, actor, kind, detail) values (?, ?, ?, ?, ?)",
-				events);
-		this.jdbc.batchUpdate(
-				"insert into safeguarding_referral (id, concern_id, created_at, status, reasons) values (?, ?, ?, ?, ?)",
-				referrals);
+		copy("concern_event (concern_id, happened_at, actor, kind, detail)", events);
+		copy("safeguarding_referral (id, concern_id, created_at, status, reasons)", referrals);
+	}
+
+	/** Loads rows with PostgreSQL's COPY on the transaction's own connection. */
+	private void copy(String target, List<Object[]> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		StringBuilder csv = new StringBuilder(rows.size() * 200);
+		for (Object[] row : rows) {
+			for (int i = 0; i < row.length; i++) {
+				if (i > 0) {
+					csv.append(',');
+				}
+				csv.append(csvField(row[i]));
+			}
+			csv.append('\n');
+		}
+		this.jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Long>) connection -> {
+			try {
+				return connection.unwrap(org.postgresql.PGConnection.class)
+					.getCopyAPI()
+					.copyIn("copy " + target + " from stdin with (format csv)",
+							new java.io.StringReader(csv.toString()));
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		});
+	}
+
+	private static String csvField(Object value) {
+		if (value == null) {
+			return "";
+		}
+		String text;
+		if (value instanceof String[] array) {
+			text = "{" + String.join(",", array) + "}";
+		}
+		else if (value instanceof Timestamp timestamp) {
+			text = timestamp.toInstant().toString();
+		}
+		else if (value instanceof Boolean bool) {
+			return bool ? "t" : "f";
+		}
+		else {
+			text = value.toString();
+		}
+		return "\"" + text.replace("\"", "\"\"") + "\"";
 	}
 
 	private static Timestamp ts(Instant instant) {

@@ -85,11 +85,25 @@ final class DemoConcerns {
 			"A resident told me a carer shouted at her and pushed her.",
 			"My mother was left alone in wet bedding all night.", "Money is missing from my uncle's purse again." };
 
-	private DemoConcerns() {
-	}
+	private final Map<String, CqcRating> overall = new HashMap<>();
 
-	static List<PastConcern> generate(List<NewService> services, List<NewRating> ratings, LocalDate today, long seed) {
-		Map<String, CqcRating> overall = new HashMap<>();
+	private final Random random;
+
+	private final Instant end;
+
+	private final int days;
+
+	private final double rate;
+
+	/**
+	 * @param ratings the county's CQC ratings (worse-rated services get more concerns)
+	 * @param today the last day of the history
+	 * @param seed the seed of the generator
+	 * @param years how many years of history
+	 * @param rate a multiplier of every service's concern rate
+	 */
+	DemoConcerns(List<NewRating> ratings, LocalDate today, long seed, int years, double rate) {
+		Map<String, CqcRating> overall = this.overall;
 		Map<String, LocalDate> overallOn = new HashMap<>();
 		for (NewRating rating : ratings) {
 			if (rating.question() == KeyQuestion.OVERALL) {
@@ -100,8 +114,17 @@ final class DemoConcerns {
 				}
 			}
 		}
-		Random random = new Random(seed);
-		Instant end = today.atTime(9, 0).atZone(LONDON).toInstant();
+		this.random = new Random(seed);
+		this.end = today.atTime(9, 0).atZone(LONDON).toInstant();
+		this.days = years * 365;
+		this.rate = rate;
+	}
+
+	/** The history of these services, continuing the same random sequence. */
+	List<PastConcern> generate(List<NewService> services) {
+		Random random = this.random;
+		Instant end = this.end;
+		Map<String, CqcRating> overall = this.overall;
 		List<PastConcern> concerns = new ArrayList<>();
 		Theme[] themes = Theme.values();
 		ReporterRole[] roles = ReporterRole.values();
@@ -116,11 +139,12 @@ final class DemoConcerns {
 				case OUTSTANDING -> 0.5;
 				default -> 1.0;
 			};
-			int count = poisson(random, concernsPerYear * 2);
-			int compliments = poisson(random, 1.2);
+			double years = this.days / 365.0;
+			int count = poisson(random, concernsPerYear * years * this.rate);
+			int compliments = poisson(random, 0.6 * years * this.rate);
 			for (int i = 0; i < count + compliments; i++) {
 				boolean compliment = i >= count;
-				Instant received = end.minus(Duration.ofMinutes((long) (random.nextDouble() * 730 * 24 * 60)));
+				Instant received = end.minus(Duration.ofMinutes((long) (random.nextDouble() * this.days * 24 * 60)));
 				long ageDays = Duration.between(received, end).toDays();
 				ReporterRole role = roles[random.nextInt(roles.length)];
 				boolean anonymous = random.nextInt(5) == 0;
@@ -171,6 +195,12 @@ final class DemoConcerns {
 	}
 
 	private static int poisson(Random random, double mean) {
+		if (mean > 50) {
+			// the normal approximation: exact enough for a demo, and the product below
+			// would
+			// underflow
+			return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * random.nextGaussian()));
+		}
 		double limit = Math.exp(-mean);
 		double product = random.nextDouble();
 		int count = 0;

@@ -28,7 +28,8 @@ class DemoConfiguration {
 	SmartInitializingSingleton demoCounty(DemoCountyLoader loader, DemoProperties properties) {
 		return () -> {
 			if (loader.isDatabaseEmpty()) {
-				loader.load(loader.generate(properties), properties.password());
+				loader.load(loader.generate(properties), properties.password(), properties.concernYears(),
+						properties.concernRate());
 			}
 		};
 	}

@@ -81,7 +81,7 @@ class DemoCountyLoader {
 	}
 
 	@Transactional
-	void load(DemoCounty county, String password) {
+	void load(DemoCounty county, String password, int concernYears, double concernRate) {
 		long started = System.nanoTime();
 		AuditLog.asSystem("Demo county generator", () -> {
 			Map<String, UUID> localityIds = new HashMap<>();
@@ -119,11 +119,19 @@ class DemoCountyLoader {
 				.toList();
 			this.registerLoader.load(new RegisterLoader.Batch(county.groups(), county.providers(), county.contacts(),
 					services, county.ratings(), contracts), "Demo county");
-			List<ConcernLoader.PastConcern> concerns = DemoConcerns.generate(services, county.ratings(),
-					LocalDate.now(this.clock), county.services().size());
-			for (int from = 0; from < concerns.size(); from += 5_000) {
-				this.concernLoader.load(concerns.subList(from, Math.min(concerns.size(), from + 5_000)));
+			// generated and loaded a thousand services at a time, so that millions of
+			// concerns
+			// never sit in memory at once
+			DemoConcerns concerns = new DemoConcerns(county.ratings(), LocalDate.now(this.clock),
+					county.services().size(), concernYears, concernRate);
+			long loaded = 0;
+			for (int from = 0; from < services.size(); from += 1_000) {
+				List<ConcernLoader.PastConcern> batch = concerns
+					.generate(services.subList(from, Math.min(services.size(), from + 1_000)));
+				this.concernLoader.load(batch);
+				loaded += batch.size();
 			}
+			log.info("Loaded {} demo concerns and compliments over {} years", loaded, concernYears);
 			return null;
 		});
 		log.info("Loaded the demo county: {} providers, {} services, {} contracts, {} ratings, {} sign-ins in {} ms",

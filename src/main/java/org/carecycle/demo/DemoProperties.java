@@ -14,14 +14,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param seed the seed of the generator: the same seed and scale always give the same
  * county
  * @param password the password of every demo sign-in
+ * @param concernYears how many years of concerns and compliments to generate
+ * @param concernRate a multiplier of the concerns generated for each service (1 is about
+ * two concerns a year for a service rated Good; the national benchmark uses more)
  */
 @ConfigurationProperties("carecycle.demo")
 record DemoProperties(@DefaultValue("false") boolean enabled, @DefaultValue("1") double scale,
-		@DefaultValue("2026") long seed, @DefaultValue("Demo-CareCycle-2026") String password) {
+		@DefaultValue("2026") long seed, @DefaultValue("Demo-CareCycle-2026") String password,
+		@DefaultValue("2") int concernYears, @DefaultValue("1") double concernRate) {
 
 	DemoProperties {
 		if (scale <= 0 || scale > 200) {
 			throw new IllegalArgumentException("carecycle.demo.scale must be above 0 and at most 200");
+		}
+		if (concernYears < 0 || concernYears > 10 || concernRate < 0 || concernRate > 50) {
+			throw new IllegalArgumentException(
+					"carecycle.demo.concern-years is 0 to 10 and carecycle.demo.concern-rate 0 to 50");
 		}
 	}
 

@@ -39,6 +39,8 @@ class DemoCountyLoaderTests {
 			.query(Long.class)
 			.single()).isEqualTo(19);
 		assertThat(count("cqc_rating")).isGreaterThan(5000);
+		assertThat(count("concern_event where actor = 'Demo' and kind = 'RECEIVED'")).as("two years of demo concerns")
+			.isGreaterThan(1000);
 		assertThat(count("care_service where locality_id is null")).isZero();
 		assertThat(count("postcode_district where locality_id is not null")).isEqualTo(45);
 	}

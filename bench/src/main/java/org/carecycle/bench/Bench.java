@@ -239,6 +239,10 @@ public final class Bench {
 		env.put("PORT", String.valueOf(port));
 		env.put("CARECYCLE_DEMO", "true");
 		env.put("CARECYCLE_DEMO_SCALE", this.options.scale.equals("national") ? "50" : "1");
+		// National: five years of concerns at about 2 million in all, the volume of England's
+		// services; county: the demo's two years.
+		env.put("CARECYCLE_DEMO_CONCERN_YEARS", this.options.scale.equals("national") ? "5" : "2");
+		env.put("CARECYCLE_DEMO_CONCERN_RATE", this.options.scale.equals("national") ? "7" : "1");
 		// The public form allows 20 submissions an hour per client address; every virtual
 		// user of ppmf-intake comes from 127.0.0.1.
 		env.put("CARECYCLE_CONCERNS_SUBMISSIONS_PER_HOUR", "100000000");
