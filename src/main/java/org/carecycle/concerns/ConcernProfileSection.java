@@ -37,8 +37,7 @@ class ConcernProfileSection implements ProfileSection {
 	@Override
 	public boolean isShownTo(Role role) {
 		// the same people who may open the concerns themselves
-		return role == Role.QA_OFFICER || role == Role.SAFEGUARDING_LEAD || role == Role.COMMISSIONER
-				|| role == Role.ADMIN;
+		return Concerns.READERS.contains(role);
 	}
 
 	@Override

@@ -269,8 +269,16 @@ public class Concerns {
 		return changed;
 	}
 
+	/** Who works on concerns: triage, assessment, action. */
+	public static final java.util.Set<Role> HANDLERS = java.util.Collections
+		.unmodifiableSet(java.util.EnumSet.of(Role.QA_OFFICER, Role.SAFEGUARDING_LEAD, Role.COMMISSIONER));
+
+	/** Who may read concerns: those who work on them, and administrators. */
+	public static final java.util.Set<Role> READERS = java.util.Collections
+		.unmodifiableSet(java.util.EnumSet.of(Role.QA_OFFICER, Role.SAFEGUARDING_LEAD, Role.COMMISSIONER, Role.ADMIN));
+
 	public static boolean canHandleConcerns(Role role) {
-		return role == Role.QA_OFFICER || role == Role.SAFEGUARDING_LEAD || role == Role.COMMISSIONER;
+		return HANDLERS.contains(role);
 	}
 
 	@Transactional

@@ -18,20 +18,18 @@ class ConcernsWebConfiguration {
 
 	@Bean
 	Section concernsSection() {
-		return Section.of("nav.concerns", "/concerns", 105, Role.QA_OFFICER, Role.SAFEGUARDING_LEAD, Role.COMMISSIONER,
-				Role.ADMIN);
+		return new Section("nav.concerns", "/concerns", Concerns.READERS, 105, true);
 	}
 
 	@Bean
 	AccessRule concernHandling() {
-		return new AccessRule("/concerns/{path:new|bulk}",
-				java.util.EnumSet.of(Role.QA_OFFICER, Role.SAFEGUARDING_LEAD, Role.COMMISSIONER));
+		return new AccessRule("/concerns/{path:new|bulk}", Concerns.HANDLERS);
 	}
 
 	@Bean
 	AccessRule concernSteps() {
 		return new AccessRule("/concerns/*/{step:acknowledge|assign|assess|close|duplicate|response}",
-				java.util.EnumSet.of(Role.QA_OFFICER, Role.SAFEGUARDING_LEAD, Role.COMMISSIONER));
+				Concerns.HANDLERS);
 	}
 
 	@Bean
