@@ -121,6 +121,21 @@ public class Reviews {
 		return RatingRule.calculate(frameworkOf(review), review.ratings());
 	}
 
+	/** What the review's report shows, if the scope permits the review. */
+	public ReportView report(UUID id, ProviderScope scope) {
+		Review review = get(id, scope);
+		ServiceProfile service = this.register.service(review.careServiceId(), ProviderScope.everything())
+			.orElseThrow(() -> new RecordNotFoundException("No such service"));
+		String address = java.util.stream.Stream
+			.of(service.addressLine1(), service.addressLine2(), service.town(), service.postcode())
+			.filter(part -> part != null && !part.isBlank())
+			.collect(java.util.stream.Collectors.joining(", "));
+		String officer = (review.officerId() != null)
+				? this.users.find(review.officerId()).map(UserSummary::displayName).orElse(null) : null;
+		return new ReportView(review, frameworkOf(review), calculation(review), actions(id), service.name(),
+				service.providerName(), address, officer, !review.isPublished());
+	}
+
 	/** A step on the review's timeline. */
 	public record TimelineEntry(Instant happenedAt, String actorName, String fromStatus, String toStatus, String note) {
 
