@@ -58,6 +58,17 @@ class AccessRulesTests {
 			EXPECTED.put("/concerns/{id}/" + step, concernHandlers);
 		}
 		EXPECTED.put("/concerns", concernReaders);
+		Set<Role> reviewOfficers = EnumSet.of(Role.QA_OFFICER, Role.COMMISSIONER);
+		Set<Role> reviewReaders = EnumSet.of(Role.QA_OFFICER, Role.COMMISSIONER, Role.SAFEGUARDING_LEAD, Role.ADMIN);
+		EXPECTED.put("/quality/programme/accept", reviewOfficers);
+		EXPECTED.put("/quality/programme/capacity", reviewOfficers);
+		EXPECTED.put("/quality/reviews/new", reviewOfficers);
+		for (String step : List.of("visit", "standards", "summary", "draft", "send", "publish", "decide", "action-plan",
+				"reschedule", "cancel", "evidence")) {
+			EXPECTED.put("/quality/reviews/{id}/" + step, reviewOfficers);
+		}
+		EXPECTED.put("/quality", reviewReaders);
+		EXPECTED.put("/admin/qa-framework", EnumSet.of(Role.ADMIN));
 		EXPECTED.put("/tell-us", null);
 		EXPECTED.put("/admin/safeguarding-rules", EnumSet.of(Role.ADMIN, Role.SAFEGUARDING_LEAD));
 		EXPECTED.put("/providers/new", registerEditors);

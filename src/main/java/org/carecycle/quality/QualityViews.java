@@ -144,7 +144,7 @@ public class QualityViews {
 		Map<UUID, ReviewRow> latest = new java.util.HashMap<>();
 		for (List<UUID> chunk : chunks(new ArrayList<>(serviceIds), 1000)) {
 			this.jdbc
-				.sql("select distinct on (r.care_service_id) " + SELECT.substring("select ".length() + 1)
+				.sql("select distinct on (r.care_service_id) " + SELECT.substring("select ".length())
 						+ " where r.care_service_id in (:ids) and r.published_at is not null"
 						+ " order by r.care_service_id, r.published_at desc")
 				.param("ids", chunk)
