@@ -297,4 +297,42 @@ class ReviewWorkflowTests {
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
 	}
 
+	@Test
+	void evidenceThatIsTooLargeOrNotADocumentIsRefusedOnThePage() throws Exception {
+		UUID service = freeCommissionedService();
+		LocalDate today = today();
+		UUID officerId = userId(Role.QA_OFFICER);
+		UUID id = AuditLog.asSystem("test", () -> {
+			Review planned = this.reviews.plan(service, ReviewKind.ANNUAL, today, officerId, null);
+			this.reviews.recordVisit(planned.id(), planned.version(), today, today, true, "Manager", null);
+			return planned.id();
+		});
+		MockHttpSession officer = SignIn.as(this.mvc, Role.QA_OFFICER);
+		String tooLarge = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.multipart("/quality/reviews/" + id + "/evidence/MEDICINES")
+				.file(new org.springframework.mock.web.MockMultipartFile("document", "audit.pdf", "application/pdf",
+						new byte[11 * 1024 * 1024]))
+				.param("kind", "NOTE")
+				.session(officer)
+				.with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(tooLarge).contains("The selected file must be smaller than 10 MB");
+		String script = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.multipart("/quality/reviews/" + id + "/evidence/MEDICINES")
+				.file(new org.springframework.mock.web.MockMultipartFile("document", "audit.pdf", "application/pdf",
+						"#!/bin/sh\nrm -rf /".getBytes()))
+				.param("kind", "NOTE")
+				.session(officer)
+				.with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(script).contains("must be a PDF, Word, OpenDocument or Excel file");
+		assertThat(this.reviews.evidence(id)).isEmpty();
+	}
+
 }

@@ -421,6 +421,7 @@ class ReviewController {
 			else {
 				content = document.getBytes();
 				this.documents.problemWith(content, EVIDENCE_KINDS)
+					.map(problem -> "document.error.kind".equals(problem) ? "evidence.document.kind" : problem)
 					.ifPresent(problem -> errors.rejectValue("document", problem));
 			}
 		}
