@@ -68,6 +68,12 @@ class AccessRulesTests {
 			EXPECTED.put("/quality/reviews/{id}/" + step, reviewOfficers);
 		}
 		EXPECTED.put("/quality", reviewReaders);
+		Set<Role> escalationDeciders = EnumSet.of(Role.QA_OFFICER, Role.COMMISSIONER);
+		EXPECTED.put("/oversight/escalations/new", escalationDeciders);
+		for (String step : List.of("move", "letter", "plan", "appeal", "meetings")) {
+			EXPECTED.put("/oversight/escalations/{id}/" + step, escalationDeciders);
+		}
+		EXPECTED.put("/oversight", reviewReaders);
 		EXPECTED.put("/admin/qa-framework", EnumSet.of(Role.ADMIN));
 		EXPECTED.put("/tell-us", null);
 		EXPECTED.put("/admin/safeguarding-rules", EnumSet.of(Role.ADMIN, Role.SAFEGUARDING_LEAD));
@@ -125,7 +131,8 @@ class AccessRulesTests {
 				"/my-organisation/services/{id}", firstId("care_service where provider_id = '" + provider + "'"),
 				"/contracts/{id}", firstId("contract"), "/directory/services/{id}",
 				firstId("care_service s where exists (select 1 from contract c where c.care_service_id = s.id "
-						+ "and c.starts_on <= current_date and c.ends_on >= current_date) and s.status = 'ACTIVE'"));
+						+ "and c.starts_on <= current_date and c.ends_on >= current_date) and s.status = 'ACTIVE' "
+						+ "and exists (select 1 from qa_review r where r.care_service_id = s.id and r.published_at is not null)"));
 	}
 
 	@Test
