@@ -163,8 +163,8 @@ public final class RiskModel {
 
 	/**
 	 * Months after which the last CQC rating is reported as old evidence (a caveat, no
-	 * points). Before 2020 CQC re-inspected most Good community services within three
-	 * years; older evidence says less about the service today.
+	 * points). Before 2021 CQC re-inspected almost all Good community services within
+	 * three years; older evidence says less about the service today.
 	 */
 	public static final int OLD_CQC_RATING_MONTHS = 36;
 
