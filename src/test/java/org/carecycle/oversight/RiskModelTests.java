@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import org.carecycle.oversight.RiskAssessment.Contribution;
@@ -14,6 +16,7 @@ import org.carecycle.oversight.RiskSignals.DatedRating;
 import org.carecycle.oversight.RiskSignals.KeyQuestion;
 import org.carecycle.oversight.RiskSignals.QaRating;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -241,6 +244,21 @@ class RiskModelTests {
 			uncapped += Math.max(0, contribution.points());
 		}
 		assertThat(uncapped).isGreaterThan(RiskModel.MAXIMUM_SCORE);
+	}
+
+	/**
+	 * The model stays plain Java, so that it runs the same in the application, in the
+	 * backtest and anywhere else, whatever the module around it comes to depend on.
+	 */
+	@Test
+	void theModelDependsOnNothingButTheJdk() {
+		classes().that()
+			.haveNameMatching("org\\.carecycle\\.oversight\\.Risk(Model|Signals|Assessment|Band)(\\$.*)?")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "org.carecycle.oversight")
+			.check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+				.importPackages("org.carecycle.oversight"));
 	}
 
 	private RiskAssessment score(RiskSignals.Builder builder) {
