@@ -73,6 +73,7 @@ class AccessRulesTests {
 		for (String step : List.of("move", "letter", "plan", "appeal", "meetings")) {
 			EXPECTED.put("/oversight/escalations/{id}/" + step, escalationDeciders);
 		}
+		EXPECTED.put("/oversight/warnings/{id}/acknowledge", escalationDeciders);
 		EXPECTED.put("/oversight", reviewReaders);
 		EXPECTED.put("/admin/qa-framework", EnumSet.of(Role.ADMIN));
 		EXPECTED.put("/tell-us", null);

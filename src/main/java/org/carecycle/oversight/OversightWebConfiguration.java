@@ -25,6 +25,11 @@ class OversightWebConfiguration {
 	}
 
 	@Bean
+	AccessRule acknowledgeWarnings() {
+		return new AccessRule("/oversight/warnings/*/acknowledge", Escalations.DECIDERS);
+	}
+
+	@Bean
 	AccessRule escalationSteps() {
 		return new AccessRule("/oversight/escalations/*/{step:move|letter|plan|appeal|meetings}", Escalations.DECIDERS);
 	}

@@ -38,6 +38,16 @@ public enum RiskBand {
 		return "risk.band." + name();
 	}
 
+	/** The GOV.UK tag colour that shows this band. */
+	public String colour() {
+		return switch (this) {
+			case LOW -> "green";
+			case MEDIUM -> "yellow";
+			case HIGH -> "orange";
+			case CRITICAL -> "red";
+		};
+	}
+
 	/** The band a score from 0 to 100 falls in. */
 	public static RiskBand forScore(int score) {
 		if (score < 0 || score > RiskModel.MAXIMUM_SCORE) {

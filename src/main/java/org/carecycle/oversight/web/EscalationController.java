@@ -56,8 +56,15 @@ class EscalationController {
 
 	private final Clock clock;
 
+	private final org.carecycle.oversight.RiskProfiles profiles;
+
+	private final org.carecycle.oversight.EarlyWarnings warnings;
+
 	EscalationController(Escalations escalations, Register register, UserDirectory users, CurrentUser currentUser,
-			Clock clock) {
+			Clock clock, org.carecycle.oversight.RiskProfiles profiles,
+			org.carecycle.oversight.EarlyWarnings warnings) {
+		this.profiles = profiles;
+		this.warnings = warnings;
 		this.escalations = escalations;
 		this.register = register;
 		this.users = users;
@@ -68,6 +75,9 @@ class EscalationController {
 	@GetMapping
 	String dashboard(Model model) {
 		model.addAttribute("open", this.escalations.open());
+		model.addAttribute("bands", this.profiles.bands());
+		model.addAttribute("highest", this.profiles.register(org.carecycle.oversight.RiskBand.HIGH, 10, 0));
+		model.addAttribute("warnings", this.warnings.open());
 		model.addAttribute("today", today());
 		return "oversight/dashboard";
 	}
