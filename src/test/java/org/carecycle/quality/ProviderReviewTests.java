@@ -308,6 +308,11 @@ class ProviderReviewTests {
 					content().string(containsString("The date the action was completed must be today or in the past")))
 			.andExpect(content()
 				.string(containsString("must be a PDF, a Word or OpenDocument text file, or a JPEG or PNG photo")));
+		byte[] tooLarge = java.util.Arrays.copyOf(PDF, (int) Documents.MAX_BYTES + 1);
+		complete(complete, provider, today, new MockMultipartFile("document", "big.pdf", "application/pdf", tooLarge))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The selected file must be smaller than 10 MB")));
+		assertThat(this.reviews.actions(id).stream().noneMatch(Reviews.Action::isDone)).isTrue();
 		complete(complete, provider, today, new MockMultipartFile("document", "audit.pdf", "application/pdf", PDF))
 			.andExpect(status().is3xxRedirection());
 		var done = this.jdbc
@@ -340,7 +345,13 @@ class ProviderReviewTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
-		assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+		java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/report-pdf"));
+		java.nio.file.Files.write(java.nio.file.Path.of("target/report-pdf/action-plan.pdf"), pdf);
+		try (var report = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(report).replaceAll("\\s+", " ")).contains(
+					"Audit medicines weekly and act on errors", "Registered manager", "Done on",
+					"Train staff in record keeping", "Not done yet", "Evidence: audit.pdf");
+		}
 	}
 
 	private ResultActions comment(MockHttpSession provider, UUID id, String standard, String text, int version)

@@ -25,12 +25,12 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * review that have no review in progress, from the end of the list so that other tests
  * picking "the first service" are not disturbed.
  */
-final class ReviewSteps {
+public final class ReviewSteps {
 
 	/**
 	 * Two standards below Good, one of them Poor in the domain that limits the overall.
 	 */
-	static final Map<String, QaRating> TWO_BELOW_GOOD = Map.of("MEDICINES", QaRating.POOR, "RECORDS",
+	public static final Map<String, QaRating> TWO_BELOW_GOOD = Map.of("MEDICINES", QaRating.POOR, "RECORDS",
 			QaRating.REQUIRES_IMPROVEMENT);
 
 	private final Reviews reviews;
@@ -41,7 +41,7 @@ final class ReviewSteps {
 
 	private final Clock clock;
 
-	ReviewSteps(Reviews reviews, JdbcClient jdbc, UserDetailsService users, Clock clock) {
+	public ReviewSteps(Reviews reviews, JdbcClient jdbc, UserDetailsService users, Clock clock) {
 		this.reviews = reviews;
 		this.jdbc = jdbc;
 		this.users = users;
@@ -49,7 +49,7 @@ final class ReviewSteps {
 	}
 
 	/** A review planned, visited, rated, summarised, drafted and sent to its provider. */
-	UUID sentToProvider(UUID serviceId, Map<String, QaRating> ratings) {
+	public UUID sentToProvider(UUID serviceId, Map<String, QaRating> ratings) {
 		UUID id = drafted(serviceId, ratings);
 		as(Role.QA_OFFICER, () -> {
 			this.reviews.sendToProvider(id, version(id));
@@ -59,7 +59,7 @@ final class ReviewSteps {
 	}
 
 	/** A review with every standard rated and its draft written, not yet sent. */
-	UUID drafted(UUID serviceId, Map<String, QaRating> ratings) {
+	public UUID drafted(UUID serviceId, Map<String, QaRating> ratings) {
 		return as(Role.QA_OFFICER, () -> {
 			LocalDate today = today();
 			UUID officer = userId(Role.QA_OFFICER);
@@ -84,7 +84,7 @@ final class ReviewSteps {
 	 * when the draft was accepted, by a senior officer who decides each comment
 	 * otherwise.
 	 */
-	void respondAndPublish(UUID id) {
+	public void respondAndPublish(UUID id) {
 		Review review = this.reviews.get(id, ProviderScope.everything());
 		as(Role.PROVIDER, () -> {
 			this.reviews.respond(id, version(id), ProviderScope.only(new ProviderId(review.providerId())));
@@ -107,18 +107,18 @@ final class ReviewSteps {
 		});
 	}
 
-	void publish(UUID id) {
+	public void publish(UUID id) {
 		as(Role.QA_OFFICER, () -> {
 			this.reviews.publish(id, version(id), null);
 			return null;
 		});
 	}
 
-	int version(UUID id) {
+	public int version(UUID id) {
 		return this.reviews.get(id, ProviderScope.everything()).version();
 	}
 
-	String status(UUID id) {
+	public String status(UUID id) {
 		return this.reviews.get(id, ProviderScope.everything()).status().name();
 	}
 
@@ -126,12 +126,12 @@ final class ReviewSteps {
 	 * An active service of the demo provider user's organisation with no review in
 	 * progress.
 	 */
-	UUID ownService() {
+	public UUID ownService() {
 		return freeService("= (select provider_id from app_user where email = :email)");
 	}
 
 	/** An active service of an organisation that has no CareCycle users. */
-	UUID otherProvidersService() {
+	public UUID otherProvidersService() {
 		return freeService("not in (select provider_id from app_user where provider_id is not null)");
 	}
 
@@ -147,7 +147,7 @@ final class ReviewSteps {
 			.single();
 	}
 
-	UUID userId(Role role) {
+	public UUID userId(Role role) {
 		return this.jdbc.sql("select id from app_user where email = :email")
 			.param("email", SignIn.DEMO_EMAILS.get(role))
 			.query(UUID.class)
@@ -157,7 +157,7 @@ final class ReviewSteps {
 	/**
 	 * Runs work signed in as the demo account of a role, as a request of theirs would.
 	 */
-	<T> T as(Role role, Supplier<T> work) {
+	public <T> T as(Role role, Supplier<T> work) {
 		SecurityContext previous = SecurityContextHolder.getContext();
 		UserDetails user = this.users.loadUserByUsername(SignIn.DEMO_EMAILS.get(role));
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
@@ -171,7 +171,7 @@ final class ReviewSteps {
 		}
 	}
 
-	LocalDate today() {
+	public LocalDate today() {
 		return LocalDate.now(this.clock.withZone(ZoneId.of("Europe/London")));
 	}
 

@@ -392,6 +392,7 @@ class ProviderReviewsController {
 		}
 		catch (IllegalStateException | IllegalArgumentException ex) {
 			model.addAttribute("problemText", ex.getMessage());
+			model.addAttribute("pageHasErrors", true);
 			return completePage(review, action, model);
 		}
 		redirect.addFlashAttribute("saved", "providerReviews.complete.saved");
