@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.logging.Level;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import org.carecycle.shared.Council;
 import org.carecycle.web.Dates;
 import org.jsoup.Jsoup;
@@ -35,6 +37,11 @@ public class ReportPdf {
 	private static final Locale EN_GB = Locale.forLanguageTag("en-GB");
 
 	private static final String FONT = "Liberation Sans";
+
+	static {
+		// openhtmltopdf writes its progress to the console; keep only its warnings
+		XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
+	}
 
 	private final ITemplateEngine templates;
 

@@ -244,6 +244,9 @@ class ProviderReviewsController {
 			RedirectAttributes redirect) {
 		Review review = visible(id);
 		String key = actionForm.standard();
+		if (!review.isActionPlanOpen()) {
+			return refused(id, model, text("providerReviews.plan.closed"));
+		}
 		if (key == null || review.findingFor(key).isEmpty()) {
 			return refused(id, model, text("providerReviews.action.standard"));
 		}
