@@ -61,6 +61,7 @@ class ProviderReviewJourneyTests {
 	@AfterAll
 	void stopBrowser() {
 		this.browser.close();
+		this.steps.markEmailsSent();
 	}
 
 	@Test

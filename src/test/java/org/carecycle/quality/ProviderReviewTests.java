@@ -91,14 +91,19 @@ class ProviderReviewTests {
 	}
 
 	@AfterEach
-	void resetClock() {
+	void resetClockAndEmails() {
 		this.clock.reset();
+		this.steps.markEmailsSent();
 	}
 
 	@Test
 	void theProviderChecksTheDraftCommentsAndRespondsAndTheCommentsGoToASeniorOfficer() throws Exception {
 		UUID id = this.steps.sentToProvider(this.steps.ownService(), ReviewSteps.TWO_BELOW_GOOD);
 		Review review = this.reviews.get(id, ProviderScope.everything());
+		assertThat(this.jdbc.sql("select count(*) from mail_outbox where dedupe_key like :key")
+			.param("key", "qa-draft:" + id + ":%")
+			.query(Long.class)
+			.single()).as("the provider's users are emailed about the draft").isPositive();
 		MockHttpSession provider = SignIn.as(this.mvc, Role.PROVIDER);
 
 		this.mvc.perform(get("/my-organisation").session(provider))

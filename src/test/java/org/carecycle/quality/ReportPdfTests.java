@@ -15,6 +15,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.carecycle.ApplicationTest;
 import org.carecycle.identity.ProviderScope;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,11 @@ class ReportPdfTests {
 	@BeforeEach
 	void steps() {
 		this.steps = new ReviewSteps(this.reviews, this.jdbc, this.users, this.clock);
+	}
+
+	@AfterEach
+	void emails() {
+		this.steps.markEmailsSent();
 	}
 
 	@Test
