@@ -97,6 +97,7 @@ class AccessRulesTests {
 		EXPECTED.put("/session", EVERYONE);
 		EXPECTED.put("/providers", COUNCIL_STAFF);
 		EXPECTED.put("/services", COUNCIL_STAFF);
+		EXPECTED.put("/my-organisation/reviews", EnumSet.of(Role.PROVIDER));
 		EXPECTED.put("/my-organisation", EnumSet.of(Role.PROVIDER));
 		EXPECTED.put("/sign-in", null);
 		EXPECTED.put("/accessibility", null);
