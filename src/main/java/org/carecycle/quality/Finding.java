@@ -52,6 +52,9 @@ public class Finding {
 	}
 
 	void comment(String comment, Instant at) {
+		if (comment != null && comment.isBlank()) {
+			comment = null;
+		}
 		this.providerComment = comment;
 		this.providerCommentedAt = (comment != null) ? at : null;
 	}

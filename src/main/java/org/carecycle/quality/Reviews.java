@@ -110,6 +110,11 @@ public class Reviews {
 	public Review get(UUID id, ProviderScope scope) {
 		Review review = this.reviews.findById(id).orElseThrow(() -> new RecordNotFoundException("No such review"));
 		scope.check(new ProviderId(review.providerId()));
+		if (scope.isRestricted() && !SHOWN_TO_PROVIDER.contains(review.status())) {
+			// a provider never sees a review before its draft is sent, nor a cancelled
+			// one
+			throw new RecordNotFoundException("No such review");
+		}
 		return review;
 	}
 
@@ -635,8 +640,8 @@ public class Reviews {
 	public void completeAction(UUID id, ProviderScope scope, UUID actionId, LocalDate completedOn, String note,
 			UUID documentId) {
 		Review review = get(id, scope);
-		if (!ReviewStatus.PUBLISHED.contains(review.status()) || review.status() == ReviewStatus.CLOSED) {
-			throw new IllegalStateException("Actions can be updated while the action plan is in force");
+		if (review.status() != ReviewStatus.ACTION_PLAN_SUBMITTED && review.status() != ReviewStatus.FOLLOW_UP) {
+			throw new IllegalStateException("Actions can be marked done once the action plan has been sent");
 		}
 		if (completedOn.isAfter(today())) {
 			throw new IllegalArgumentException("The date the action was completed must be today or in the past");

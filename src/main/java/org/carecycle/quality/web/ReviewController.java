@@ -27,6 +27,7 @@ import org.carecycle.quality.Framework;
 import org.carecycle.quality.QaRating;
 import org.carecycle.quality.QualityViews;
 import org.carecycle.quality.QualityViews.View;
+import org.carecycle.quality.ReportPdf;
 import org.carecycle.quality.Review;
 import org.carecycle.quality.ReviewKind;
 import org.carecycle.quality.ReviewStatus;
@@ -90,8 +91,11 @@ class ReviewController {
 
 	private final Clock clock;
 
+	private final ReportPdf pdf;
+
 	ReviewController(Reviews reviews, QualityViews views, Register register, UserDirectory users,
-			CurrentUser currentUser, ConcernQueue concerns, Documents documents, Clock clock) {
+			CurrentUser currentUser, ConcernQueue concerns, Documents documents, Clock clock, ReportPdf pdf) {
+		this.pdf = pdf;
 		this.reviews = reviews;
 		this.views = views;
 		this.register = register;
@@ -606,6 +610,19 @@ class ReviewController {
 	String report(@PathVariable UUID id, Model model) {
 		model.addAttribute("report", this.reviews.report(id, ProviderScope.everything()));
 		return "quality/report-page";
+	}
+
+	@GetMapping("/{id}/report.pdf")
+	ResponseEntity<byte[]> reportPdf(@PathVariable UUID id) {
+		var report = this.reviews.report(id, ProviderScope.everything());
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename(report.review().reference() + ".pdf", StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.body(this.pdf.render(report));
 	}
 
 	// Helpers
