@@ -74,6 +74,7 @@ class AccessRulesTests {
 			EXPECTED.put("/oversight/escalations/{id}/" + step, escalationDeciders);
 		}
 		EXPECTED.put("/oversight/warnings/{id}/acknowledge", escalationDeciders);
+		EXPECTED.put("/oversight/risk/recompute", escalationDeciders);
 		EXPECTED.put("/oversight", reviewReaders);
 		EXPECTED.put("/admin/qa-framework", EnumSet.of(Role.ADMIN));
 		EXPECTED.put("/tell-us", null);

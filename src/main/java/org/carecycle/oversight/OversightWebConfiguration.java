@@ -25,6 +25,11 @@ class OversightWebConfiguration {
 	}
 
 	@Bean
+	AccessRule recomputeRisk() {
+		return new AccessRule("/oversight/risk/recompute", Escalations.DECIDERS);
+	}
+
+	@Bean
 	AccessRule acknowledgeWarnings() {
 		return new AccessRule("/oversight/warnings/*/acknowledge", Escalations.DECIDERS);
 	}

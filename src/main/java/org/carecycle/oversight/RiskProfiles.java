@@ -97,6 +97,14 @@ public class RiskProfiles {
 	 */
 	private final Map<ServiceType, Double> peerMedians = new ConcurrentHashMap<>();
 
+	/** The last full run, for the register page and the bench. */
+	private volatile Recomputed lastFull;
+
+	/** How long the latest single-service recomputes took, in microseconds (a ring). */
+	private final long[] singleMicros = new long[1000];
+
+	private int singles;
+
 	RiskProfiles(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -137,6 +145,8 @@ public class RiskProfiles {
 		long scoredAt = System.nanoTime();
 		write(ids, assessments);
 		long written = System.nanoTime();
+		this.lastFull = new Recomputed(ids.size(), (gatheredAt - started) / 1_000_000,
+				(scoredAt - gatheredAt) / 1_000_000, (written - scoredAt) / 1_000_000);
 		return new Recomputed(ids.size(), (gatheredAt - started) / 1_000_000, (scoredAt - gatheredAt) / 1_000_000,
 				(written - scoredAt) / 1_000_000);
 	}
@@ -150,12 +160,17 @@ public class RiskProfiles {
 		if (this.peerMedians.isEmpty()) {
 			loadPeerMedians();
 		}
+		long started = System.nanoTime();
 		List<Gathered> gathered = gather(serviceId);
 		if (gathered.isEmpty()) {
 			return Optional.empty();
 		}
 		RiskAssessment assessment = score(gathered.get(0));
 		write(List.of(serviceId), List.of(assessment));
+		synchronized (this.singleMicros) {
+			this.singleMicros[this.singles % this.singleMicros.length] = (System.nanoTime() - started) / 1_000;
+			this.singles++;
+		}
 		return Optional.of(assessment);
 	}
 
@@ -342,6 +357,25 @@ public class RiskProfiles {
 		Collections.sort(sorted);
 		int middle = sorted.size() / 2;
 		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+	}
+
+	/**
+	 * How long recomputing took: the last full run, and the median and slowest of the
+	 * latest single-service recomputes (in microseconds).
+	 */
+	public record Timings(Recomputed lastFull, int singles, long singleMedianMicros, long singleMaxMicros) {
+	}
+
+	public Timings timings() {
+		long[] copy;
+		int count;
+		synchronized (this.singleMicros) {
+			count = Math.min(this.singles, this.singleMicros.length);
+			copy = Arrays.copyOf(this.singleMicros, count);
+		}
+		Arrays.sort(copy);
+		return new Timings(this.lastFull, this.singles, (count > 0) ? copy[count / 2] : 0,
+				(count > 0) ? copy[count - 1] : 0);
 	}
 
 	// Reading

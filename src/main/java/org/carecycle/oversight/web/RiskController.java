@@ -62,7 +62,18 @@ class RiskController {
 		model.addAttribute("band", least);
 		model.addAttribute("bands", this.profiles.bands());
 		model.addAttribute("allBands", RiskBand.values());
+		model.addAttribute("timings", this.profiles.timings());
 		return "oversight/register";
+	}
+
+	/** Recomputes every service now (it also runs nightly and after every change). */
+	@PostMapping("/risk/recompute")
+	String recompute(RedirectAttributes redirect) {
+		RiskProfiles.Recomputed done = this.profiles.recomputeAll();
+		int raised = this.warnings.scan();
+		redirect.addFlashAttribute("recomputed", done);
+		redirect.addFlashAttribute("raised", raised);
+		return "redirect:/oversight/risk";
 	}
 
 	@GetMapping("/risk/{serviceId}")
