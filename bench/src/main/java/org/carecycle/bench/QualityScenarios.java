@@ -42,10 +42,7 @@ final class QualityScenarios {
 			String location = response.headers().firstValue("Location").orElse("");
 			throw new IllegalStateException("GET " + PLANNER_PATH + " answered " + response.statusCode()
 					+ (location.isEmpty() ? "" : " to " + location)
-					+ ((response.statusCode() == 404)
-							? ": this build has no annual programme page (it comes with the quality module's staff "
-									+ "pages; merge them first)"
-							: ""));
+					+ missing(response.statusCode(), "annual programme page"));
 		}
 		String html = new String(response.body(), StandardCharsets.UTF_8);
 		Matcher tag = PLANNER_TAG.matcher(html);
@@ -100,6 +97,16 @@ final class QualityScenarios {
 		return result;
 	}
 
+	/**
+	 * Why a page may not be there: an address no module serves is refused (403) to
+	 * everyone, not found (404) only inside a section.
+	 */
+	private static String missing(int status, String page) {
+		return (status == 403 || status == 404) ? ": either this build has no " + page
+				+ " (it comes with the quality module's staff pages: merge them first) or it does not let a QA officer in"
+				: "";
+	}
+
 	/** Fails with a clear sentence unless the coverage dashboard answers 200. */
 	static void probeCoverage(WebClient officer) throws Exception {
 		HttpResponse<byte[]> response = officer.fetch(COVERAGE_PATH);
@@ -107,10 +114,7 @@ final class QualityScenarios {
 			String location = response.headers().firstValue("Location").orElse("");
 			throw new IllegalStateException("GET " + COVERAGE_PATH + " answered " + response.statusCode()
 					+ (location.isEmpty() ? "" : " to " + location)
-					+ ((response.statusCode() == 404)
-							? ": this build has no coverage dashboard (it comes with the quality module's staff "
-									+ "pages; merge them first)"
-							: ""));
+					+ missing(response.statusCode(), "coverage dashboard"));
 		}
 	}
 
