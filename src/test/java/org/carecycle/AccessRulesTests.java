@@ -58,6 +58,24 @@ class AccessRulesTests {
 			EXPECTED.put("/concerns/{id}/" + step, concernHandlers);
 		}
 		EXPECTED.put("/concerns", concernReaders);
+		Set<Role> reviewOfficers = EnumSet.of(Role.QA_OFFICER, Role.COMMISSIONER);
+		Set<Role> reviewReaders = EnumSet.of(Role.QA_OFFICER, Role.COMMISSIONER, Role.SAFEGUARDING_LEAD, Role.ADMIN);
+		EXPECTED.put("/quality/programme/accept", reviewOfficers);
+		EXPECTED.put("/quality/programme/capacity", reviewOfficers);
+		EXPECTED.put("/quality/reviews/new", reviewOfficers);
+		for (String step : List.of("visit", "standards", "summary", "draft", "send", "publish", "decide", "action-plan",
+				"reschedule", "cancel", "evidence")) {
+			EXPECTED.put("/quality/reviews/{id}/" + step, reviewOfficers);
+		}
+		EXPECTED.put("/quality", reviewReaders);
+		Set<Role> escalationDeciders = EnumSet.of(Role.QA_OFFICER, Role.COMMISSIONER);
+		EXPECTED.put("/oversight/escalations/new", escalationDeciders);
+		for (String step : List.of("move", "letter", "plan", "appeal", "meetings")) {
+			EXPECTED.put("/oversight/escalations/{id}/" + step, escalationDeciders);
+		}
+		EXPECTED.put("/oversight/warnings/{id}/acknowledge", escalationDeciders);
+		EXPECTED.put("/oversight", reviewReaders);
+		EXPECTED.put("/admin/qa-framework", EnumSet.of(Role.ADMIN));
 		EXPECTED.put("/tell-us", null);
 		EXPECTED.put("/admin/safeguarding-rules", EnumSet.of(Role.ADMIN, Role.SAFEGUARDING_LEAD));
 		EXPECTED.put("/providers/new", registerEditors);
@@ -79,6 +97,7 @@ class AccessRulesTests {
 		EXPECTED.put("/session", EVERYONE);
 		EXPECTED.put("/providers", COUNCIL_STAFF);
 		EXPECTED.put("/services", COUNCIL_STAFF);
+		EXPECTED.put("/my-organisation/reviews", EnumSet.of(Role.PROVIDER));
 		EXPECTED.put("/my-organisation", EnumSet.of(Role.PROVIDER));
 		EXPECTED.put("/sign-in", null);
 		EXPECTED.put("/accessibility", null);
@@ -114,7 +133,8 @@ class AccessRulesTests {
 				"/my-organisation/services/{id}", firstId("care_service where provider_id = '" + provider + "'"),
 				"/contracts/{id}", firstId("contract"), "/directory/services/{id}",
 				firstId("care_service s where exists (select 1 from contract c where c.care_service_id = s.id "
-						+ "and c.starts_on <= current_date and c.ends_on >= current_date) and s.status = 'ACTIVE'"));
+						+ "and c.starts_on <= current_date and c.ends_on >= current_date) and s.status = 'ACTIVE' "
+						+ "and exists (select 1 from qa_review r where r.care_service_id = s.id and r.published_at is not null)"));
 	}
 
 	@Test

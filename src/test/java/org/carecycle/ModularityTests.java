@@ -39,6 +39,15 @@ class ModularityTests {
 			.stream()
 			.map(dependency -> dependency.getTargetModule().getIdentifier().toString())
 			.distinct()).containsOnly("shared");
+		// oversight sits above quality: it may use the modules below it, never the other
+		// way
+		assertThat(modules.getModuleByName("oversight")
+			.orElseThrow()
+			.getDirectDependencies(modules)
+			.stream()
+			.map(dependency -> dependency.getTargetModule().getIdentifier().toString())
+			.distinct()).isSubsetOf("shared", "web", "identity", "geography", "documents", "mail", "providers",
+					"concerns", "quality");
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.carecycle.shared.SqlText;
@@ -183,6 +184,55 @@ public class ConcernQueue {
 			.param("limit", limit)
 			.param("today", LocalDate.now(this.clock.withZone(Concerns.LONDON)))
 			.query(ConcernRow.class)
+			.list();
+	}
+
+	/**
+	 * A concern about a service, with the quality standards its themes bear on, for the
+	 * quality review that follows it.
+	 */
+	public record TaggedConcern(UUID id, String reference, Instant receivedAt, ConcernStatus status,
+			boolean safeguardingFlag, Integer riskScore, ConcernAction action, Set<Theme> themes,
+			Set<QaStandard> standards) {
+
+		public RiskRating.Band riskBand() {
+			return (this.riskScore != null) ? RiskRating.Band.of(this.riskScore) : null;
+		}
+
+	}
+
+	/**
+	 * The concerns (not compliments) received about a service since a moment, newest
+	 * first, each with the standards its themes map to (none until it is assessed).
+	 */
+	public List<TaggedConcern> concernsSince(UUID serviceId, Instant since) {
+		return this.jdbc.sql("""
+				select id, reference, received_at, status, safeguarding_flag, likelihood * impact as risk_score, action,
+				       themes
+				from concern where care_service_id = :service and kind = 'CONCERN' and received_at >= :since
+				and duplicate_of is null
+				order by received_at desc limit 500""")
+			.param("service", serviceId)
+			.param("since", java.sql.Timestamp.from(since))
+			.query((rs, n) -> {
+				Set<Theme> themes = java.util.EnumSet.noneOf(Theme.class);
+				java.sql.Array array = rs.getArray("themes");
+				if (array != null) {
+					for (String theme : (String[]) array.getArray()) {
+						java.util.Arrays.stream(Theme.values())
+							.filter(t -> t.name().equals(theme))
+							.findFirst()
+							.ifPresent(themes::add);
+					}
+				}
+				Set<QaStandard> standards = java.util.EnumSet.noneOf(QaStandard.class);
+				themes.forEach(theme -> standards.addAll(theme.standards()));
+				String action = rs.getString("action");
+				return new TaggedConcern(rs.getObject("id", UUID.class), rs.getString("reference"),
+						rs.getTimestamp("received_at").toInstant(), ConcernStatus.valueOf(rs.getString("status")),
+						rs.getBoolean("safeguarding_flag"), (Integer) rs.getObject("risk_score"),
+						(action != null) ? ConcernAction.valueOf(action) : null, themes, standards);
+			})
 			.list();
 	}
 

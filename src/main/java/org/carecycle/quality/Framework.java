@@ -64,6 +64,11 @@ public record Framework(UUID id, int number, Status status, String notes, Instan
 		return standards().stream().filter(standard -> standard.key().equals(key)).findFirst();
 	}
 
+	/** The name of a standard, or its key if this version has no such standard. */
+	public String standardName(String key) {
+		return standard(key).map(Standard::name).orElse(key);
+	}
+
 	public Optional<Domain> domain(String key) {
 		return this.domains.stream().filter(domain -> domain.key().equals(key)).findFirst();
 	}

@@ -72,7 +72,7 @@ public class ReviewProgramme {
 	}
 
 	/** A reason that adds to a service's priority, with its points. */
-	public record Reason(String key, Object argument, int points) {
+	public record Reason(String key, String argumentKey, Integer count, int points) {
 	}
 
 	/** What the programme knows about one commissioned service. */
@@ -165,7 +165,7 @@ public class ReviewProgramme {
 	static ServiceStanding score(ServiceStanding row, Map<PlanningSignal, Map<UUID, Integer>> extra, LocalDate today) {
 		List<Reason> reasons = new ArrayList<>(4);
 		if (row.lastRating() == null) {
-			reasons.add(new Reason("programme.reason.neverRated", null, 20));
+			reasons.add(new Reason("programme.reason.neverRated", null, null, 20));
 		}
 		else {
 			int points = switch (row.lastRating()) {
@@ -175,7 +175,7 @@ public class ReviewProgramme {
 				case EXCELLENT -> 0;
 			};
 			if (points > 0) {
-				reasons.add(new Reason("programme.reason.qaRating", row.lastRating().messageKey(), points));
+				reasons.add(new Reason("programme.reason.qaRating", row.lastRating().messageKey(), null, points));
 			}
 		}
 		if (row.cqcRating() != null) {
@@ -186,20 +186,21 @@ public class ReviewProgramme {
 				default -> 0;
 			};
 			if (points > 0) {
-				reasons.add(new Reason("programme.reason.cqcRating", row.cqcRating().messageKey(), points));
+				reasons.add(new Reason("programme.reason.cqcRating", row.cqcRating().messageKey(), null, points));
 			}
 		}
 		if (row.concerns() > 0) {
-			reasons.add(new Reason("programme.reason.concerns", row.concerns(), Math.min(30, 3 * row.concerns())));
+			reasons
+				.add(new Reason("programme.reason.concerns", null, row.concerns(), Math.min(30, 3 * row.concerns())));
 		}
 		if (row.seriousConcerns() > 0) {
-			reasons.add(new Reason("programme.reason.serious", row.seriousConcerns(),
+			reasons.add(new Reason("programme.reason.serious", null, row.seriousConcerns(),
 					Math.min(30, 10 * row.seriousConcerns())));
 		}
 		extra.forEach((signal, points) -> {
 			Integer add = points.get(row.serviceId());
 			if (add != null && add > 0) {
-				reasons.add(new Reason(signal.reasonKey(), null, add));
+				reasons.add(new Reason(signal.reasonKey(), null, null, add));
 			}
 		});
 		int priority = reasons.stream().mapToInt(Reason::points).sum();

@@ -175,6 +175,39 @@ public class Reviews {
 			.map(QaRating::parse);
 	}
 
+	/**
+	 * The steps from which a provider sees its review: the draft sent to it for factual
+	 * accuracy and everything after. A review being planned or written, or cancelled, is
+	 * the council's alone.
+	 */
+	public static final java.util.Set<ReviewStatus> SHOWN_TO_PROVIDER = java.util.EnumSet.of(
+			ReviewStatus.FACTUAL_ACCURACY, ReviewStatus.DISPUTE_REVIEW, ReviewStatus.ACTION_PLAN_DUE,
+			ReviewStatus.ACTION_PLAN_SUBMITTED, ReviewStatus.FOLLOW_UP, ReviewStatus.CLOSED);
+
+	/** A review in the provider's list, with the dates of what is due from them. */
+	public record ProviderReviewRow(UUID id, String reference, UUID careServiceId, ReviewStatus status,
+			LocalDate commentsDueOn, Instant providerRespondedAt, LocalDate actionPlanDueOn, LocalDate publishedOn,
+			QaRating overallRating, LocalDate followUpDueOn) {
+	}
+
+	/**
+	 * The reviews of the scope's provider that it may see ({@link #SHOWN_TO_PROVIDER}),
+	 * the latest first.
+	 */
+	public List<ProviderReviewRow> shownToProvider(ProviderScope scope) {
+		return this.jdbc
+			.sql("""
+					select id, reference, care_service_id, status, comments_due_on, provider_responded_at,
+					       action_plan_due_on, published_on, overall_rating, follow_up_due_on
+					from qa_review where status in (:statuses) and %s
+					order by coalesce(published_at, sent_to_provider_at) desc, reference desc"""
+				.formatted(scope.sql("provider_id")))
+			.params(scope.parameters())
+			.param("statuses", SHOWN_TO_PROVIDER.stream().map(Enum::name).toList())
+			.query(ProviderReviewRow.class)
+			.list();
+	}
+
 	// Planning
 	// --------------------
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.carecycle.concerns.ConcernKind;
+import org.carecycle.web.FormText;
 import org.carecycle.web.DateInput;
 
 /**

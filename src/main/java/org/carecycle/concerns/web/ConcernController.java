@@ -34,6 +34,7 @@ import org.carecycle.providers.RegisterViews.ServiceFilter;
 import org.carecycle.providers.RegisterViews.ServiceProfile;
 import org.carecycle.shared.RecordNotFoundException;
 import org.carecycle.shared.Role;
+import org.carecycle.web.FormText;
 import org.carecycle.web.Choice;
 import org.carecycle.web.DateInput;
 import org.carecycle.web.SortOrder;

@@ -24,6 +24,7 @@ import org.carecycle.providers.Register;
 import org.carecycle.providers.RegisterViews.ServiceRow;
 import org.carecycle.shared.ProviderId;
 import org.carecycle.shared.RecordNotFoundException;
+import org.carecycle.web.FormText;
 import org.carecycle.web.Choice;
 import org.carecycle.web.DateInput;
 import org.carecycle.web.TooLargeUpload;

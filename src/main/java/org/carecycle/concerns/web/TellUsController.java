@@ -22,6 +22,7 @@ import org.carecycle.providers.Register;
 import org.carecycle.providers.RegisterViews.ServiceFilter;
 import org.carecycle.providers.RegisterViews.ServiceRow;
 import org.carecycle.providers.ServiceStatus;
+import org.carecycle.web.FormText;
 import org.carecycle.web.Choice;
 import org.carecycle.web.DateInput;
 import org.carecycle.web.SortOrder;

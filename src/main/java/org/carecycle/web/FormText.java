@@ -1,4 +1,4 @@
-package org.carecycle.concerns.web;
+package org.carecycle.web;
 
 import java.util.regex.Pattern;
 
@@ -9,7 +9,7 @@ import org.springframework.validation.Errors;
  * What people type, made safe to keep: control characters (which PostgreSQL refuses, or
  * which hide text) removed, blanks made null, and lengths checked with a GOV.UK message.
  */
-final class FormText {
+public final class FormText {
 
 	/**
 	 * C0 and C1 control characters other than tab and new lines, and zero-width
@@ -18,19 +18,19 @@ final class FormText {
 	private static final Pattern UNWANTED = Pattern.compile(
 			"[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u200B-\\u200F\\u2028\\u2029\\u202A-\\u202E\\u2060-\\u2064\\uFEFF\\uFFFE\\uFFFF]");
 
-	static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+	public static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
-	static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()-]{9,20}$");
+	public static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()-]{9,20}$");
 
 	private FormText() {
 	}
 
 	/** The text, or an empty string for null (for the boxes of a date input). */
-	static String orEmpty(String text) {
+	public static String orEmpty(String text) {
 		return (text != null) ? text : "";
 	}
 
-	static String clean(String text) {
+	public static String clean(String text) {
 		if (text == null) {
 			return null;
 		}
@@ -39,7 +39,7 @@ final class FormText {
 	}
 
 	/** The cleaned text; rejects the field when it is blank (if required) or too long. */
-	static String check(Errors errors, String field, String value, boolean required, int maxLength,
+	public static String check(Errors errors, String field, String value, boolean required, int maxLength,
 			String messagePrefix) {
 		String text = clean(value);
 		if (text == null) {
@@ -55,7 +55,7 @@ final class FormText {
 		return text;
 	}
 
-	static String email(Errors errors, String field, String value) {
+	public static String email(Errors errors, String field, String value) {
 		String text = clean(value);
 		if (text != null && (text.length() > 254 || !EMAIL.matcher(text).matches())) {
 			errors.rejectValue(field, "form.error.email");
@@ -64,7 +64,7 @@ final class FormText {
 		return text;
 	}
 
-	static String phone(Errors errors, String field, String value) {
+	public static String phone(Errors errors, String field, String value) {
 		String text = clean(value);
 		if (text != null && !PHONE.matcher(text).matches()) {
 			errors.rejectValue(field, "form.error.phone");
@@ -73,7 +73,8 @@ final class FormText {
 		return text;
 	}
 
-	static <E extends Enum<E>> E choice(Errors errors, String field, String value, Class<E> type, String blankKey) {
+	public static <E extends Enum<E>> E choice(Errors errors, String field, String value, Class<E> type,
+			String blankKey) {
 		if (value != null) {
 			for (E constant : type.getEnumConstants()) {
 				if (constant.name().equals(value)) {

@@ -1,0 +1,446 @@
+package org.carecycle.oversight;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.carecycle.providers.ServiceType;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Computes every active service's risk profile with the {@link RiskModel}, from what the
+ * other modules hold: CQC's ratings and their history, the council's published review
+ * ratings, concerns in the last twelve months against similar services (per bed, place or
+ * 100 weekly hours, compared with the median of the same type of service), serious
+ * concerns, open safeguarding referrals and a missing registered manager. One SQL query
+ * gathers the signals of every service; the scores are written back in one statement. One
+ * service can be recomputed alone (after a new concern or a published review), using the
+ * peer medians of the last full run.
+ */
+@Service
+public class RiskProfiles {
+
+	static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+	/** Actions that make a concern serious: a quality visit or stronger. */
+	static final List<String> SERIOUS_ACTIONS = List.of("QA_VISIT_ANNOUNCED", "QA_VISIT_UNANNOUNCED",
+			"IMPROVEMENT_PLAN", "REFER_SAFEGUARDING", "SHARE_WITH_CQC", "RECOMMEND_ESCALATION");
+
+	private static final String SIGNALS = """
+			with cqc as (
+			    select cqc_location_id,
+			           (array_agg(rating order by published_on desc) filter (where key_question = 'SAFE'))[1] as safe,
+			           (array_agg(rating order by published_on desc) filter (where key_question = 'EFFECTIVE'))[1] as effective,
+			           (array_agg(rating order by published_on desc) filter (where key_question = 'CARING'))[1] as caring,
+			           (array_agg(rating order by published_on desc) filter (where key_question = 'RESPONSIVE'))[1] as responsive,
+			           (array_agg(rating order by published_on desc) filter (where key_question = 'WELL_LED'))[1] as well_led,
+			           array_agg(rating order by published_on desc) filter (where key_question = 'OVERALL') as overall,
+			           array_agg(published_on order by published_on desc) filter (where key_question = 'OVERALL') as overall_on
+			    from cqc_rating %s
+			    group by cqc_location_id
+			), qa as (
+			    select care_service_id, array_agg(overall_rating order by published_at desc) as ratings
+			    from qa_review where published_at is not null %s
+			    group by care_service_id
+			), recent as (
+			    select care_service_id, count(*) as concerns,
+			           count(*) filter (where action in (:serious) or safeguarding_flag) as serious
+			    from concern
+			    where kind = 'CONCERN' and received_at >= :yearAgo and care_service_id is not null and duplicate_of is null %s
+			    group by care_service_id
+			), referrals as (
+			    select c.care_service_id, count(*) as open_referrals
+			    from safeguarding_referral r join concern c on c.id = r.concern_id
+			    where r.status <> 'CLOSED' and c.care_service_id is not null %s
+			    group by c.care_service_id
+			)
+			select s.id, s.service_type, s.beds, s.places, s.weekly_hours, s.registered_manager, s.cqc_location_id,
+			       cqc.safe, cqc.effective, cqc.caring, cqc.responsive, cqc.well_led, cqc.overall, cqc.overall_on,
+			       qa.ratings as qa_ratings, coalesce(recent.concerns, 0) as concerns, coalesce(recent.serious, 0) as serious,
+			       coalesce(referrals.open_referrals, 0) as open_referrals
+			from care_service s
+			left join cqc on cqc.cqc_location_id = s.cqc_location_id
+			left join qa on qa.care_service_id = s.id
+			left join recent on recent.care_service_id = s.id
+			left join referrals on referrals.care_service_id = s.id
+			where s.status = 'ACTIVE' %s""";
+
+	private final JdbcClient jdbc;
+
+	private final RiskModel model = new RiskModel();
+
+	private final Clock clock;
+
+	/**
+	 * The median concerns per unit of capacity of each type of service, from the last
+	 * full run.
+	 */
+	private final Map<ServiceType, Double> peerMedians = new ConcurrentHashMap<>();
+
+	RiskProfiles(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** One service's signals as gathered, before scoring. */
+	record Gathered(UUID serviceId, ServiceType type, Double capacity, RiskSignals.Builder signals, int concerns) {
+	}
+
+	/** What a full recompute did and how long each part took. */
+	public record Recomputed(int services, long gatherMillis, long scoreMillis, long writeMillis) {
+
+		public long totalMillis() {
+			return this.gatherMillis + this.scoreMillis + this.writeMillis;
+		}
+
+	}
+
+	/** Recomputes every active service's profile. */
+	@Transactional
+	public Recomputed recomputeAll() {
+		long started = System.nanoTime();
+		List<Gathered> gathered = gather(null);
+		long gatheredAt = System.nanoTime();
+		Map<ServiceType, List<Double>> rates = new EnumMap<>(ServiceType.class);
+		for (Gathered g : gathered) {
+			if (g.capacity() != null) {
+				rates.computeIfAbsent(g.type(), t -> new ArrayList<>()).add(g.concerns() / g.capacity());
+			}
+		}
+		rates.forEach((type, values) -> this.peerMedians.put(type, median(values)));
+		List<UUID> ids = new ArrayList<>(gathered.size());
+		List<RiskAssessment> assessments = new ArrayList<>(gathered.size());
+		for (Gathered g : gathered) {
+			ids.add(g.serviceId());
+			assessments.add(score(g));
+		}
+		long scoredAt = System.nanoTime();
+		write(ids, assessments);
+		long written = System.nanoTime();
+		return new Recomputed(ids.size(), (gatheredAt - started) / 1_000_000, (scoredAt - gatheredAt) / 1_000_000,
+				(written - scoredAt) / 1_000_000);
+	}
+
+	/**
+	 * Recomputes one service's profile, with the peer medians of the last full run, in a
+	 * transaction of its own (it runs after the change that caused it has committed).
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+	public Optional<RiskAssessment> recompute(UUID serviceId) {
+		if (this.peerMedians.isEmpty()) {
+			loadPeerMedians();
+		}
+		List<Gathered> gathered = gather(serviceId);
+		if (gathered.isEmpty()) {
+			return Optional.empty();
+		}
+		RiskAssessment assessment = score(gathered.get(0));
+		write(List.of(serviceId), List.of(assessment));
+		return Optional.of(assessment);
+	}
+
+	private void loadPeerMedians() {
+		Map<ServiceType, List<Double>> rates = new EnumMap<>(ServiceType.class);
+		for (Gathered g : gather(null)) {
+			if (g.capacity() != null) {
+				rates.computeIfAbsent(g.type(), t -> new ArrayList<>()).add(g.concerns() / g.capacity());
+			}
+		}
+		rates.forEach((type, values) -> this.peerMedians.put(type, median(values)));
+	}
+
+	private RiskAssessment score(Gathered g) {
+		RiskSignals.Builder signals = g.signals();
+		Double median = this.peerMedians.get(g.type());
+		if (g.capacity() != null && median != null) {
+			signals.concernsPerCapacity(g.concerns() / g.capacity(), median);
+		}
+		return this.model.score(signals.build());
+	}
+
+	private List<Gathered> gather(UUID only) {
+		String one = (only != null) ? " and %s = :only" : "";
+		String sql = SIGNALS.formatted(
+				(only != null) ? "where cqc_location_id = (select cqc_location_id from care_service where id = :only)"
+						: "",
+				one.formatted("care_service_id"), one.formatted("care_service_id"), one.formatted("c.care_service_id"),
+				one.formatted("s.id"));
+		LocalDate today = LocalDate.now(this.clock.withZone(LONDON));
+		var statement = this.jdbc.sql(sql)
+			.param("serious", SERIOUS_ACTIONS)
+			.param("yearAgo", Timestamp.from(yearAgo()));
+		if (only != null) {
+			statement = statement.param("only", only);
+		}
+		return statement.query((rs, n) -> gathered(rs, today)).list();
+	}
+
+	private Gathered gathered(ResultSet rs, LocalDate today) throws SQLException {
+		ServiceType type = ServiceType.valueOf(rs.getString("service_type"));
+		RiskSignals.Builder signals = RiskSignals.builder();
+		boolean registered = type.isCqcRegistered();
+		String[] overall = strings(rs.getArray("overall"));
+		Date[] overallOn = dates(rs.getArray("overall_on"));
+		if (overall.length > 0) {
+			signals.cqcOverall(cqc(overall[0]));
+			List<RiskSignals.DatedRating> earlier = new ArrayList<>();
+			for (int i = 1; i < overall.length; i++) {
+				RiskSignals.CqcRating rating = cqc(overall[i]);
+				if (rating != null) {
+					earlier.add(new RiskSignals.DatedRating(rating, overallOn[i].toLocalDate()));
+				}
+			}
+			signals.earlierCqcRatings(earlier);
+			signals.monthsSinceLastInspection((int) ChronoUnit.MONTHS.between(overallOn[0].toLocalDate(), today));
+			signals.cqcInspections(overall.length);
+			Map<RiskSignals.KeyQuestion, RiskSignals.CqcRating> questions = new EnumMap<>(
+					RiskSignals.KeyQuestion.class);
+			put(questions, RiskSignals.KeyQuestion.SAFE, rs.getString("safe"));
+			put(questions, RiskSignals.KeyQuestion.EFFECTIVE, rs.getString("effective"));
+			put(questions, RiskSignals.KeyQuestion.CARING, rs.getString("caring"));
+			put(questions, RiskSignals.KeyQuestion.RESPONSIVE, rs.getString("responsive"));
+			put(questions, RiskSignals.KeyQuestion.WELL_LED, rs.getString("well_led"));
+			signals.cqcKeyQuestions(questions);
+		}
+		else if (registered && rs.getString("cqc_location_id") != null) {
+			signals.cqcInspections(0);
+		}
+		String[] qa = strings(rs.getArray("qa_ratings"));
+		if (qa.length > 0) {
+			signals.qaRating(RiskSignals.QaRating.valueOf(qa[0]));
+			if (qa.length > 1) {
+				signals.previousQaRating(RiskSignals.QaRating.valueOf(qa[1]));
+			}
+		}
+		int concerns = rs.getInt("concerns");
+		signals.seriousConcerns(rs.getInt("serious"));
+		signals.openSafeguardingReferrals(rs.getInt("open_referrals"));
+		if (registered) {
+			String manager = rs.getString("registered_manager");
+			signals.registeredManagerAbsent(manager == null || manager.isBlank());
+		}
+		Double capacity = capacity(type, (Integer) rs.getObject("beds"), (Integer) rs.getObject("places"),
+				(Integer) rs.getObject("weekly_hours"));
+		return new Gathered(rs.getObject("id", UUID.class), type, capacity, signals, concerns);
+	}
+
+	/** Beds or places, or hundreds of weekly hours for services counted in hours. */
+	static Double capacity(ServiceType type, Integer beds, Integer places, Integer weeklyHours) {
+		Integer units = switch (type.capacity()) {
+			case BEDS -> beds;
+			case PLACES -> places;
+			case WEEKLY_HOURS -> weeklyHours;
+		};
+		if (units == null || units <= 0) {
+			return null;
+		}
+		return (type.capacity() == ServiceType.Capacity.WEEKLY_HOURS) ? units / 100.0 : units.doubleValue();
+	}
+
+	private static void put(Map<RiskSignals.KeyQuestion, RiskSignals.CqcRating> questions,
+			RiskSignals.KeyQuestion question, String rating) {
+		RiskSignals.CqcRating parsed = cqc(rating);
+		if (parsed != null) {
+			questions.put(question, parsed);
+		}
+	}
+
+	private static RiskSignals.CqcRating cqc(String rating) {
+		if (rating == null || rating.equals("NOT_RATED")) {
+			return null;
+		}
+		return RiskSignals.CqcRating.valueOf(rating);
+	}
+
+	private static String[] strings(Array array) throws SQLException {
+		return (array != null) ? (String[]) array.getArray() : new String[0];
+	}
+
+	private static Date[] dates(Array array) throws SQLException {
+		return (array != null) ? (Date[]) array.getArray() : new Date[0];
+	}
+
+	private void write(List<UUID> ids, List<RiskAssessment> assessments) {
+		int n = ids.size();
+		String[] idArray = new String[n];
+		Integer[] scores = new Integer[n];
+		String[] bands = new String[n];
+		String[] contributions = new String[n];
+		String[] unknown = new String[n];
+		String[] caveats = new String[n];
+		for (int i = 0; i < n; i++) {
+			RiskAssessment a = assessments.get(i);
+			idArray[i] = ids.get(i).toString();
+			scores[i] = a.score();
+			bands[i] = a.band().name();
+			contributions[i] = String.join("\n", a.contributions()
+				.stream()
+				.map(c -> c.signal() + "\t" + c.value().replace('\t', ' ').replace('\n', ' ') + "\t" + c.points())
+				.toList());
+			unknown[i] = String.join("\n", a.unknown());
+			caveats[i] = String.join("\n", a.caveats());
+		}
+		Instant now = this.clock.instant();
+		this.jdbc.sql("""
+				insert into risk_profile (care_service_id, score, band, contributions, unknown, caveats, computed_at)
+				select id::uuid, score, band, string_to_array(contributions, E'\\n'), string_to_array(unknown, E'\\n'),
+				       string_to_array(caveats, E'\\n'), :now
+				from unnest(:ids::text[], :scores::int[], :bands::text[], :contributions::text[], :unknown::text[],
+				            :caveats::text[]) as t(id, score, band, contributions, unknown, caveats)
+				on conflict (care_service_id) do update set score = excluded.score, band = excluded.band,
+				    contributions = excluded.contributions, unknown = excluded.unknown, caveats = excluded.caveats,
+				    computed_at = excluded.computed_at""")
+			.param("ids", idArray)
+			.param("scores", scores)
+			.param("bands", bands)
+			.param("contributions", contributions)
+			.param("unknown", unknown)
+			.param("caveats", caveats)
+			.param("now", Timestamp.from(now))
+			.update();
+		this.jdbc
+			.sql("""
+					insert into risk_history (care_service_id, on_date, score, band)
+					select id::uuid, :today, score, band from unnest(:ids::text[], :scores::int[], :bands::text[]) as t(id, score, band)
+					on conflict (care_service_id, on_date) do update set score = excluded.score, band = excluded.band""")
+			.param("ids", idArray)
+			.param("scores", scores)
+			.param("bands", bands)
+			.param("today", Date.valueOf(LocalDate.now(this.clock.withZone(LONDON))))
+			.update();
+	}
+
+	private Instant yearAgo() {
+		return LocalDate.now(this.clock.withZone(LONDON)).minusMonths(12).atStartOfDay(LONDON).toInstant();
+	}
+
+	static double median(List<Double> values) {
+		if (values.isEmpty()) {
+			return 0;
+		}
+		List<Double> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		int middle = sorted.size() / 2;
+		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+	}
+
+	// Reading
+	// --------------------
+
+	/** A service in the risk register. */
+	public record Ranked(UUID serviceId, String serviceName, String providerName, String serviceType, String locality,
+			int score, RiskBand band, String topSignals, Instant computedAt) {
+
+		/** The three signals that added most, largest first. */
+		public List<RiskAssessment.Contribution> top() {
+			List<RiskAssessment.Contribution> all = new ArrayList<>();
+			if (this.topSignals != null) {
+				for (String line : this.topSignals.split("\\|")) {
+					String[] parts = line.split("\t", 3);
+					if (parts.length == 3 && !parts[2].equals("0")) {
+						all.add(new RiskAssessment.Contribution(parts[0], parts[1], Integer.parseInt(parts[2])));
+					}
+				}
+			}
+			all.sort((a, b) -> Integer.compare(b.points(), a.points()));
+			return all.subList(0, Math.min(3, all.size()));
+		}
+
+	}
+
+	public List<Ranked> register(RiskBand atLeast, int limit, int offset) {
+		return this.jdbc.sql("""
+				select r.care_service_id as service_id, s.name as service_name, p.name as provider_name, s.service_type,
+				       l.name as locality, r.score, r.band, array_to_string(r.contributions, '|') as top_signals,
+				       r.computed_at
+				from risk_profile r
+				join care_service s on s.id = r.care_service_id and s.status = 'ACTIVE'
+				join provider p on p.id = s.provider_id
+				left join locality l on l.id = s.locality_id
+				where r.score >= :least
+				order by r.score desc, s.name
+				limit :limit offset :offset""")
+			.param("least", atLeast.lowestScore())
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(Ranked.class)
+			.list();
+	}
+
+	public Map<RiskBand, Long> bands() {
+		Map<RiskBand, Long> counts = new EnumMap<>(RiskBand.class);
+		Arrays.stream(RiskBand.values()).forEach(band -> counts.put(band, 0L));
+		this.jdbc.sql("""
+				select r.band, count(*) from risk_profile r join care_service s on s.id = r.care_service_id
+				where s.status = 'ACTIVE' group by r.band""")
+			.query((rs, n) -> counts.put(RiskBand.valueOf(rs.getString(1)), rs.getLong(2)))
+			.list();
+		return counts;
+	}
+
+	/** A service's profile as stored. */
+	public record Profile(UUID serviceId, int score, RiskBand band, List<RiskAssessment.Contribution> contributions,
+			List<String> unknown, List<String> caveats, Instant computedAt) {
+	}
+
+	public Optional<Profile> profile(UUID serviceId) {
+		return this.jdbc.sql("""
+				select care_service_id, score, band, contributions, unknown, caveats, computed_at from risk_profile
+				where care_service_id = :id""").param("id", serviceId).query((rs, n) -> {
+			List<RiskAssessment.Contribution> contributions = new ArrayList<>();
+			for (String line : strings(rs.getArray("contributions"))) {
+				String[] parts = line.split("\t", 3);
+				if (parts.length == 3) {
+					contributions.add(new RiskAssessment.Contribution(parts[0], parts[1], Integer.parseInt(parts[2])));
+				}
+			}
+			return new Profile(serviceId, rs.getInt("score"), RiskBand.valueOf(rs.getString("band")), contributions,
+					Arrays.asList(strings(rs.getArray("unknown"))), Arrays.asList(strings(rs.getArray("caveats"))),
+					rs.getTimestamp("computed_at").toInstant());
+		}).optional();
+	}
+
+	/** A point of a service's risk over time. */
+	public record Point(LocalDate onDate, int score, RiskBand band) {
+	}
+
+	public List<Point> history(UUID serviceId, int days) {
+		return this.jdbc.sql("""
+				select on_date, score, band from risk_history where care_service_id = :id and on_date >= :from
+				order by on_date""")
+			.param("id", serviceId)
+			.param("from", Date.valueOf(LocalDate.now(this.clock.withZone(LONDON)).minusDays(days)))
+			.query(Point.class)
+			.list();
+	}
+
+	Map<UUID, Integer> scoresOn(LocalDate date) {
+		Map<UUID, Integer> scores = new HashMap<>();
+		this.jdbc.sql("select care_service_id, score from risk_history where on_date = :on")
+			.param("on", Date.valueOf(date))
+			.query((rs, n) -> scores.put(rs.getObject(1, UUID.class), rs.getInt(2)))
+			.list();
+		return scores;
+	}
+
+}

@@ -1,0 +1,101 @@
+package org.carecycle.oversight;
+
+import org.carecycle.concerns.ConcernEvents.ConcernAssessed;
+import org.carecycle.concerns.ConcernEvents.ConcernClosed;
+import org.carecycle.concerns.ConcernEvents.ConcernRaised;
+import org.carecycle.concerns.ConcernEvents.ConcernReferred;
+import org.carecycle.identity.AuditLog;
+import org.carecycle.quality.ReviewEvents.ReviewPublished;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps risk profiles current: one service is recomputed after anything that changes its
+ * signals commits (a concern raised, assessed, referred or closed; a review published),
+ * every service once at start-up and every night, and the early warnings are looked for
+ * after each full run.
+ */
+@Component
+class RiskRecalculation {
+
+	private static final Logger log = LoggerFactory.getLogger(RiskRecalculation.class);
+
+	private final RiskProfiles profiles;
+
+	private final EarlyWarnings warnings;
+
+	RiskRecalculation(RiskProfiles profiles, EarlyWarnings warnings) {
+		this.profiles = profiles;
+		this.warnings = warnings;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void atStart() {
+		Thread thread = new Thread(this::full, "risk-recompute");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	@Scheduled(cron = "${carecycle.oversight.recompute-cron:0 30 2 * * *}", zone = "Europe/London")
+	void nightly() {
+		full();
+	}
+
+	void full() {
+		try {
+			AuditLog.asSystem("Risk profiles", () -> {
+				RiskProfiles.Recomputed done = this.profiles.recomputeAll();
+				int raised = this.warnings.scan();
+				log.info("Risk profiles of {} services recomputed in {} ms; {} new early warnings", done.services(),
+						done.totalMillis(), raised);
+				return null;
+			});
+		}
+		catch (RuntimeException ex) {
+			log.warn("Risk profiles could not be recomputed", ex);
+		}
+	}
+
+	@TransactionalEventListener
+	void on(ConcernRaised event) {
+		one(event.careServiceId());
+	}
+
+	@TransactionalEventListener
+	void on(ConcernAssessed event) {
+		one(event.careServiceId());
+	}
+
+	@TransactionalEventListener
+	void on(ConcernReferred event) {
+		one(event.careServiceId());
+	}
+
+	@TransactionalEventListener
+	void on(ConcernClosed event) {
+		one(event.careServiceId());
+	}
+
+	@TransactionalEventListener
+	void on(ReviewPublished event) {
+		one(event.careServiceId());
+	}
+
+	private void one(java.util.UUID serviceId) {
+		if (serviceId != null) {
+			try {
+				this.profiles.recompute(serviceId);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Risk profile of service {} could not be recomputed", serviceId, ex);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The oversight module's pages.
+ */
+package org.carecycle.oversight.web;
