@@ -28,8 +28,7 @@ class DemoConfiguration {
 	SmartInitializingSingleton demoCounty(DemoCountyLoader loader, DemoProperties properties) {
 		return () -> {
 			if (loader.isDatabaseEmpty()) {
-				loader.load(loader.generate(properties), properties.password(), properties.concernYears(),
-						properties.concernRate());
+				loader.load(loader.generate(properties), properties);
 			}
 		};
 	}

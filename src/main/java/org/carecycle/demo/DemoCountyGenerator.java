@@ -56,6 +56,16 @@ final class DemoCountyGenerator {
 			new DemoPerson("provider@carecycle.example", "Kerenza Mitchell", Role.PROVIDER));
 
 	/**
+	 * More quality assurance officers, so that the annual programme has a team to share
+	 * reviews between. They sign in like the others but are not listed on the sign-in
+	 * page, which shows one person for each role.
+	 */
+	static final List<DemoPerson> OTHER_QA_OFFICERS = List.of(
+			new DemoPerson("qa.officer2@carecycle.example", "Jago Nancarrow", Role.QA_OFFICER),
+			new DemoPerson("qa.officer3@carecycle.example", "Lowenna Curnow", Role.QA_OFFICER),
+			new DemoPerson("qa.officer4@carecycle.example", "Tomasz Nowak", Role.QA_OFFICER));
+
+	/**
 	 * A demo person.
 	 *
 	 * @param email their sign-in
@@ -172,7 +182,7 @@ final class DemoCountyGenerator {
 			.max(java.util.Comparator.comparingInt((NewProvider p) -> counts.getOrDefault(p.id(), 0))
 				.thenComparing(NewProvider::name, java.util.Comparator.reverseOrder()))
 			.orElse(providers.get(0));
-		return PEOPLE.stream()
+		return java.util.stream.Stream.concat(PEOPLE.stream(), OTHER_QA_OFFICERS.stream())
 			.map(person -> new DemoUser(person.email(), person.name(), person.role(),
 					(person.role() == Role.PROVIDER) ? demoProvider : null))
 			.toList();

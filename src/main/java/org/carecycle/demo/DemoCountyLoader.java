@@ -3,10 +3,17 @@ package org.carecycle.demo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.carecycle.concerns.ConcernLoader;
@@ -19,12 +26,14 @@ import org.carecycle.identity.UserAdministration;
 import org.carecycle.providers.RegisterLoader;
 import org.carecycle.providers.RegisterLoader.NewContract;
 import org.carecycle.providers.RegisterLoader.NewService;
+import org.carecycle.quality.Frameworks;
 import org.carecycle.shared.Role;
 import org.carecycle.shared.Council;
 import org.carecycle.shared.ProviderId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,18 +59,28 @@ class DemoCountyLoader {
 
 	private final ConcernLoader concernLoader;
 
+	private final DemoReviewLoader reviewLoader;
+
+	private final Frameworks frameworks;
+
+	private final MessageSource messages;
+
 	private final Council council;
 
 	private final Clock clock;
 
 	DemoCountyLoader(DemoGeographies geographies, Places places, RegisterLoader registerLoader,
-			UserAdministration users, JdbcClient jdbc, ConcernLoader concernLoader, Council council, Clock clock) {
+			UserAdministration users, JdbcClient jdbc, ConcernLoader concernLoader, DemoReviewLoader reviewLoader,
+			Frameworks frameworks, MessageSource messages, Council council, Clock clock) {
 		this.geographies = geographies;
 		this.places = places;
 		this.registerLoader = registerLoader;
 		this.users = users;
 		this.jdbc = jdbc;
 		this.concernLoader = concernLoader;
+		this.reviewLoader = reviewLoader;
+		this.frameworks = frameworks;
+		this.messages = messages;
 		this.council = council;
 		this.clock = clock;
 	}
@@ -80,8 +99,17 @@ class DemoCountyLoader {
 			.generate();
 	}
 
+	/**
+	 * How many reviews a month each demo officer takes on: the demo's own officer, two
+	 * full-time colleagues and one part-time.
+	 */
+	static final List<Integer> OFFICER_CAPACITY = List.of(12, 14, 10, 6);
+
 	@Transactional
-	void load(DemoCounty county, String password, int concernYears, double concernRate) {
+	void load(DemoCounty county, DemoProperties properties) {
+		String password = properties.password();
+		int concernYears = properties.concernYears();
+		double concernRate = properties.concernRate();
 		long started = System.nanoTime();
 		AuditLog.asSystem("Demo county generator", () -> {
 			Map<String, UUID> localityIds = new HashMap<>();
@@ -104,11 +132,23 @@ class DemoCountyLoader {
 				.map(s -> withLocality(s, localityOfDistrict.get(s.postcodeDistrict())))
 				.toList();
 			UUID contractManager = null;
+			List<DemoReviews.Person> officers = new ArrayList<>();
+			DemoReviews.Person senior = null;
+			DemoReviews.Person providerUser = null;
+			UUID demoProvider = null;
 			for (DemoUser user : county.users()) {
 				UUID id = this.users.addWithPassword(user.email(), user.name(), user.role(),
 						(user.provider() != null) ? new ProviderId(user.provider().id()) : null, password);
 				if (user.role() == Role.COMMISSIONER) {
 					contractManager = id;
+					senior = new DemoReviews.Person(id, user.name());
+				}
+				else if (user.role() == Role.QA_OFFICER) {
+					officers.add(new DemoReviews.Person(id, user.name()));
+				}
+				else if (user.role() == Role.PROVIDER) {
+					providerUser = new DemoReviews.Person(id, user.name());
+					demoProvider = user.provider().id();
 				}
 			}
 			UUID manager = contractManager;
@@ -119,24 +159,81 @@ class DemoCountyLoader {
 				.toList();
 			this.registerLoader.load(new RegisterLoader.Batch(county.groups(), county.providers(), county.contacts(),
 					services, county.ratings(), contracts), "Demo county");
-			// generated and loaded a thousand services at a time, so that millions of
-			// concerns
-			// never sit in memory at once
 			DemoConcerns concerns = new DemoConcerns(county.ratings(), LocalDate.now(this.clock),
 					county.services().size(), concernYears, concernRate);
+			long reviewsStarted = System.nanoTime();
+			DemoReviews reviews = new DemoReviews(county, this.frameworks.current(),
+					LocalDate.now(this.clock.withZone(DemoReviews.LONDON)), properties.seed(), properties.reviewYears(),
+					concernYears, concernRate, new DemoReviews.Cast(officers, senior, providerUser, demoProvider),
+					(key, fallback, args) -> this.messages.getMessage(key, args, fallback, Locale.UK));
+			long generateNanos = System.nanoTime() - reviewsStarted;
+			long copyNanos = 0;
 			long loaded = 0;
-			for (int from = 0; from < services.size(); from += 1_000) {
-				List<ConcernLoader.PastConcern> batch = concerns
-					.generate(services.subList(from, Math.min(services.size(), from + 1_000)));
-				this.concernLoader.load(batch);
-				loaded += batch.size();
+			DemoReviewLoader.Loaded reviewed = new DemoReviewLoader.Loaded(0, 0, 0, 0, 0);
+			// generated and loaded a thousand services at a time, so that millions of
+			// concerns and findings never sit in memory at once; the next thousand are
+			// generated while PostgreSQL copies the last
+			ExecutorService ahead = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "demo-ahead"));
+			try {
+				Future<Generated> next = ahead.submit(() -> generated(services, 0, concerns, reviews));
+				for (int from = 0; from < services.size(); from += BATCH) {
+					Generated batch = next.get();
+					if (from + BATCH < services.size()) {
+						int following = from + BATCH;
+						next = ahead.submit(() -> generated(services, following, concerns, reviews));
+					}
+					this.concernLoader.load(batch.concerns());
+					loaded += batch.concerns().size();
+					long reviewStart = System.nanoTime();
+					reviewed = reviewed.plus(this.reviewLoader.load(batch.reviews()));
+					copyNanos += System.nanoTime() - reviewStart;
+					generateNanos += batch.reviewNanos();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while loading the demo county", ex);
+			}
+			catch (ExecutionException ex) {
+				throw new IllegalStateException("Could not generate the demo county", ex.getCause());
+			}
+			finally {
+				ahead.shutdownNow();
 			}
 			log.info("Loaded {} demo concerns and compliments over {} years", loaded, concernYears);
+			long capacityStart = System.nanoTime();
+			Map<UUID, Integer> capacity = new LinkedHashMap<>();
+			for (int i = 0; i < officers.size(); i++) {
+				capacity.put(officers.get(i).id(), OFFICER_CAPACITY.get(Math.min(i, OFFICER_CAPACITY.size() - 1)));
+			}
+			this.reviewLoader.capacities(capacity);
+			this.reviewLoader.analyze();
+			copyNanos += System.nanoTime() - capacityStart;
+			log.info(
+					"Loaded {} demo quality reviews over {} years ({} findings, {} timeline events, {} actions, "
+							+ "{} pieces of evidence): generated in {} ms, ahead of loading, and copied in {} ms",
+					reviewed.reviews(), properties.reviewYears(), reviewed.findings(), reviewed.events(),
+					reviewed.actions(), reviewed.evidence(), Duration.ofNanos(generateNanos).toMillis(),
+					Duration.ofNanos(copyNanos).toMillis());
 			return null;
 		});
 		log.info("Loaded the demo county: {} providers, {} services, {} contracts, {} ratings, {} sign-ins in {} ms",
 				county.providers().size(), county.services().size(), county.contracts().size(), county.ratings().size(),
 				county.users().size(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+	}
+
+	private static final int BATCH = 1_000;
+
+	/** A batch of services' concerns and reviews, generated ahead of loading. */
+	private record Generated(List<ConcernLoader.PastConcern> concerns, DemoReviews.Batch reviews, long reviewNanos) {
+	}
+
+	private static Generated generated(List<NewService> services, int from, DemoConcerns concerns,
+			DemoReviews reviews) {
+		List<NewService> slice = services.subList(from, Math.min(services.size(), from + BATCH));
+		List<ConcernLoader.PastConcern> past = concerns.generate(slice);
+		long started = System.nanoTime();
+		return new Generated(past, reviews.generate(slice, past), System.nanoTime() - started);
 	}
 
 	private static NewService withLocality(NewService s, UUID localityId) {

@@ -17,11 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param concernYears how many years of concerns and compliments to generate
  * @param concernRate a multiplier of the concerns generated for each service (1 is about
  * two concerns a year for a service rated Good; the national benchmark uses more)
+ * @param reviewYears how many years of quality assurance reviews to generate for each
+ * commissioned service (the national benchmark uses 5: about 150,000 reviews)
  */
 @ConfigurationProperties("carecycle.demo")
 record DemoProperties(@DefaultValue("false") boolean enabled, @DefaultValue("1") double scale,
 		@DefaultValue("2026") long seed, @DefaultValue("Demo-CareCycle-2026") String password,
-		@DefaultValue("2") int concernYears, @DefaultValue("1") double concernRate) {
+		@DefaultValue("2") int concernYears, @DefaultValue("1") double concernRate,
+		@DefaultValue("3") int reviewYears) {
 
 	DemoProperties {
 		if (scale <= 0 || scale > 200) {
@@ -30,6 +33,9 @@ record DemoProperties(@DefaultValue("false") boolean enabled, @DefaultValue("1")
 		if (concernYears < 0 || concernYears > 10 || concernRate < 0 || concernRate > 50) {
 			throw new IllegalArgumentException(
 					"carecycle.demo.concern-years is 0 to 10 and carecycle.demo.concern-rate 0 to 50");
+		}
+		if (reviewYears < 1 || reviewYears > 10) {
+			throw new IllegalArgumentException("carecycle.demo.review-years is 1 to 10");
 		}
 	}
 

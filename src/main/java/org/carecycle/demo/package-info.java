@@ -1,7 +1,8 @@
 /**
  * The demo county: a deterministic generator of a realistic, fictional Cornwall-scale
- * market of care providers (or, scaled up, a national one for benchmarks), loaded into an
- * empty database in demo mode, with one sign-in for each role.
+ * market of care providers (or, scaled up, a national one for benchmarks) with its
+ * concerns and its quality assurance review history, loaded into an empty database in
+ * demo mode, with one sign-in for each role and a team of quality assurance officers.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo county")
 package org.carecycle.demo;

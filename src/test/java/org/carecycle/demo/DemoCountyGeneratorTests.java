@@ -185,8 +185,14 @@ class DemoCountyGeneratorTests {
 	}
 
 	@Test
-	void hasOneSignInPerRoleWithTheProviderUserInABusyProvider() {
-		assertThat(county.users()).extracting(DemoCounty.DemoUser::role).containsExactlyInAnyOrder(Role.values());
+	void hasOneSignInPerRoleAndMoreQualityOfficersWithTheProviderUserInABusyProvider() {
+		assertThat(county.users()).extracting(DemoCounty.DemoUser::role)
+			.containsAll(List.of(Role.values()))
+			.hasSize(Role.values().length + 3);
+		assertThat(county.users()).filteredOn(u -> u.role() == Role.QA_OFFICER)
+			.extracting(DemoCounty.DemoUser::email)
+			.containsExactly("qa.officer@carecycle.example", "qa.officer2@carecycle.example",
+					"qa.officer3@carecycle.example", "qa.officer4@carecycle.example");
 		DemoCounty.DemoUser provider = county.users()
 			.stream()
 			.filter(u -> u.role() == Role.PROVIDER)

@@ -44,7 +44,8 @@ public final class Bench {
 			"public-directory");
 
 	static final List<String> SCENARIOS = List.of("startup", "service-search", "provider-profile", "service-profile",
-			"public-directory", IntakeScenario.NAME, "import", "floors");
+			"public-directory", IntakeScenario.NAME, "import", QualityScenarios.PLANNER, QualityScenarios.COVERAGE,
+			"floors");
 
 	static final String COMMISSIONER = "commissioner@carecycle.example";
 
@@ -148,6 +149,12 @@ public final class Bench {
 			if (selected(IntakeScenario.NAME)) {
 				intakeScenario();
 			}
+			if (selected(QualityScenarios.PLANNER)) {
+				plannerScenario();
+			}
+			if (selected(QualityScenarios.COVERAGE)) {
+				coverageScenario();
+			}
 			if (selected("import")) {
 				importScenario();
 			}
@@ -243,6 +250,9 @@ public final class Bench {
 		// services; county: the demo's two years.
 		env.put("CARECYCLE_DEMO_CONCERN_YEARS", this.options.scale.equals("national") ? "5" : "2");
 		env.put("CARECYCLE_DEMO_CONCERN_RATE", this.options.scale.equals("national") ? "7" : "1");
+		// National: five years of quality assurance reviews of every commissioned service
+		// (about 125,000); county: the demo's three.
+		env.put("CARECYCLE_DEMO_REVIEW_YEARS", this.options.scale.equals("national") ? "5" : "3");
 		// The public form allows 20 submissions an hour per client address; every virtual
 		// user of ppmf-intake comes from 127.0.0.1.
 		env.put("CARECYCLE_CONCERNS_SUBMISSIONS_PER_HOUR", "100000000");
@@ -333,6 +343,15 @@ public final class Bench {
 			counts.put("liveContracts", Long.parseLong(single(statement,
 					"select count(*) from contract where starts_on <= current_date and ends_on >= current_date")));
 			counts.put("localities", Long.parseLong(single(statement, "select count(*) from locality")));
+			boolean hasReviews = Boolean.parseBoolean(
+					single(statement, "select (to_regclass('public.qa_review') is not null)::text"));
+			if (hasReviews) {
+				counts.put("qaReviews", Long.parseLong(single(statement, "select count(*) from qa_review")));
+				counts.put("qaReviewsInProgress", Long.parseLong(single(statement, "select count(*) from qa_review "
+						+ "where status in ('PLANNED', 'EVIDENCE', 'DRAFT', 'FACTUAL_ACCURACY', 'DISPUTE_REVIEW')")));
+				counts.put("qaFindings", Long.parseLong(single(statement, "select count(*) from qa_finding")));
+				counts.put("concerns", Long.parseLong(single(statement, "select count(*) from concern")));
+			}
 			counts.put("databaseSize", single(statement, "select pg_size_pretty(pg_database_size(current_database()))"));
 		}
 		log("Dataset: " + counts);
@@ -416,14 +435,7 @@ public final class Bench {
 		}
 		memory().put("afterPageScenariosRssMib", this.app.residentMemoryMib()[0]);
 		LoadRun.Result staticAfter = staticFloor("after the page scenarios");
-		LoadRun.Result best = (staticAfter.throughput() > staticBefore.throughput()) ? staticAfter : staticBefore;
-		Map<String, Object> staticFloor = new LinkedHashMap<>();
-		staticFloor.put("path", STATIC_FILE);
-		staticFloor.put("bytes", Math.round(staticBefore.meanBytes));
-		staticFloor.put("before", staticBefore.toMap());
-		staticFloor.put("after", staticAfter.toMap());
-		staticFloor.put("used", (best == staticAfter) ? "after" : "before");
-		floors.put("staticFile", staticFloor);
+		LoadRun.Result best = recordStaticFloor(staticBefore, staticAfter, "the page scenarios");
 		Map<String, Object> scenarios = scenarios();
 		double scanMs = (Double) ((Map<?, ?>) scans.get("servicesByTypeAndStatus")).get("bestMs");
 		for (Map.Entry<String, LoadRun.Result> entry : results.entrySet()) {
@@ -444,6 +456,20 @@ public final class Bench {
 						r.latency.p50, "ms", "scan " + Report.decimal(scanMs, 1) + " ms", scanMs));
 			}
 		}
+	}
+
+	/** Keeps the static file's two measurements as the page scenarios' floor; the better one. */
+	private LoadRun.Result recordStaticFloor(LoadRun.Result before, LoadRun.Result after, String around) {
+		LoadRun.Result best = (after.throughput() > before.throughput()) ? after : before;
+		Map<String, Object> staticFloor = new LinkedHashMap<>();
+		staticFloor.put("path", STATIC_FILE);
+		staticFloor.put("around", around);
+		staticFloor.put("bytes", Math.round(before.meanBytes));
+		staticFloor.put("before", before.toMap());
+		staticFloor.put("after", after.toMap());
+		staticFloor.put("used", (best == after) ? "after" : "before");
+		floors().put("staticFile", staticFloor);
+		return best;
 	}
 
 	private LoadRun.Result staticFloor(String when) throws Exception {
@@ -705,6 +731,100 @@ public final class Bench {
 							+ cpu.get("benchCpuMsPerSubmission") + " ms; machine " + cpu.get("machineBusyPercent")
 							+ " % busy over " + cpu.get("cores") + " cores"));
 		}
+	}
+
+	// --- Quality: the annual programme and the coverage dashboard ------------------------
+
+	/**
+	 * The annual programme page, one request at a time: the planner's own time (from the
+	 * page) against one scan of every review and concern by service, and the page's latency.
+	 */
+	private void plannerScenario() {
+		String name = QualityScenarios.PLANNER;
+		try {
+			double scanMs = reviewsScanMs();
+			WebClient officer = new WebClient(this.app.base).signIn(QA_OFFICER);
+			log(name + ": GET " + QualityScenarios.PLANNER_PATH + " as the QA officer, 3 warm-up runs then 10");
+			Map<String, Object> result = QualityScenarios.planner(officer, 3, 10);
+			result.put("scanFloorMs", scanMs);
+			double p50 = ((Number) result.get("plannerMsP50")).doubleValue();
+			double max = ((Number) result.get("plannerMsMax")).doubleValue();
+			result.put("plannerRatioToScan", LoadRun.round(p50 / scanMs, 1));
+			scenarios().put(name, result);
+			boolean national = this.options.scale.equals("national");
+			this.summary.add(new Report.Row(name + ": the planner's own time (from the page), p50 / max of 10 runs",
+					Report.number(p50) + " / " + Report.number(max) + " ms", "scan " + Report.decimal(scanMs, 1) + " ms",
+					Report.decimal(p50 / scanMs, 1) + " ×",
+					"< " + Report.number(QualityScenarios.PLANNER_GOAL_MS) + " ms" + (national ? "" : " (set for national)"),
+					(p50 < QualityScenarios.PLANNER_GOAL_MS) ? "pass" : "miss"));
+			@SuppressWarnings("unchecked")
+			Map<String, Object> latency = (Map<String, Object>) result.get("pageLatencyMs");
+			this.summary.add(Report.Row.info(name + ": page latency p50 / p95 (one request at a time)",
+					latency.get("p50") + " / " + latency.get("p95") + " ms"));
+			this.summary.add(Report.Row.zero(name + ": errors (any answer but 200 with the planner's time) of 13", 0));
+		}
+		catch (Exception ex) {
+			log(name + " FAILED: " + ex.getMessage());
+			this.failures.put(name, ex.getMessage());
+			this.summary.add(Report.Row.zero(name + ": the page answered with the planner's time", 1));
+		}
+	}
+
+	/** The coverage dashboard under the page scenarios' load, against the static file. */
+	private void coverageScenario() {
+		String name = QualityScenarios.COVERAGE;
+		try {
+			List<WebClient> officers = new ArrayList<>();
+			for (int i = 0; i < this.options.users; i++) {
+				officers.add(new WebClient(this.app.base).signIn(QA_OFFICER));
+			}
+			QualityScenarios.probeCoverage(officers.get(0));
+			// the page scenarios' static floor, or the same measured around this scenario
+			LoadRun.Result before = (floors().get("staticFile") == null) ? staticFloor("before " + name) : null;
+			LoadRun.Target target = new LoadRun.Target("coverage dashboard", QualityScenarios.COVERAGE_PATH);
+			LoadRun.Result r = LoadRun.run(name, officers, random -> target, this.options.warmUp(),
+					this.options.measured(), 41);
+			LoadRun.Result best = (before != null) ? recordStaticFloor(before, staticFloor("after " + name), name)
+					: null;
+			@SuppressWarnings("unchecked")
+			Map<String, Object> pages = (Map<String, Object>) floors().get("staticFile");
+			@SuppressWarnings("unchecked")
+			Map<String, Object> used = (Map<String, Object>) pages.get(pages.get("used"));
+			double staticRate = (best != null) ? best.throughput()
+					: ((Number) used.get("requestsPerSecond")).doubleValue();
+			@SuppressWarnings("unchecked")
+			double staticP95 = (best != null) ? best.latency.p95
+					: ((Number) ((Map<String, Object>) used.get("latencyMs")).get("p95")).doubleValue();
+			Map<String, Object> map = r.toMap();
+			map.put("throughputRatioToStatic", LoadRun.round(r.throughput() / staticRate, 3));
+			map.put("p95RatioToStatic", LoadRun.round(r.latency.p95 / staticP95, 1));
+			scenarios().put(name, map);
+			this.summary.add(Report.Row.ratio(name + ": throughput", r.throughput(), "req/s",
+					"static " + Report.number(staticRate) + " req/s", staticRate, 0.3));
+			this.summary.add(Report.Row.below(name + ": p95 latency (p50 " + Report.decimal(r.latency.p50, 1) + " ms)",
+					r.latency.p95, "ms", "static p95 " + Report.decimal(staticP95, 2) + " ms", staticP95, 50));
+			this.summary.add(Report.Row.zero(name + ": errors (non-200) of " + r.requests + " requests", r.errors));
+		}
+		catch (Exception ex) {
+			log(name + " FAILED: " + ex.getMessage());
+			this.failures.put(name, ex.getMessage());
+			this.summary.add(Report.Row.zero(name + ": the page answered 200", 1));
+		}
+	}
+
+	/** The best of five scans of every review and concern by service, in milliseconds. */
+	@SuppressWarnings("unchecked")
+	private double reviewsScanMs() throws SQLException {
+		Map<String, Object> scans = (Map<String, Object>) floors().computeIfAbsent("aggregateScan",
+				key -> new LinkedHashMap<String, Object>());
+		if (!scans.containsKey(Floors.REVIEWS_AND_CONCERNS)) {
+			scans.putAll(Floors.scans(this.postgres, 5, List.of(Floors.REVIEWS_AND_CONCERNS)));
+		}
+		Map<String, Object> scan = (Map<String, Object>) scans.get(Floors.REVIEWS_AND_CONCERNS);
+		if (scan == null) {
+			throw new IllegalStateException("The database has no qa_review table: this build has no quality module");
+		}
+		return ((Number) scan.get("bestMs")).doubleValue();
 	}
 
 	// --- Import -------------------------------------------------------------------------

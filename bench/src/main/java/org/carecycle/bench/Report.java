@@ -151,7 +151,8 @@ final class Report {
 					Map<String, Object> lat = (Map<String, Object>) r.get("latencyMs");
 					md.append("| Static file ")
 						.append(when)
-						.append(" the page scenarios")
+						.append(" ")
+						.append(stat.getOrDefault("around", "the page scenarios"))
 						.append(when.equals(stat.get("used")) ? " (used)" : "")
 						.append(" | ")
 						.append(number(r.get("requestsPerSecond")))
@@ -218,6 +219,10 @@ final class Report {
 			}
 			if (entry.getKey().equals(IntakeScenario.NAME)) {
 				intakeSection(md, s);
+				continue;
+			}
+			if (entry.getKey().equals(QualityScenarios.PLANNER)) {
+				plannerSection(md, s);
 				continue;
 			}
 			Map<String, Object> lat = (Map<String, Object>) s.get("latencyMs");
@@ -303,11 +308,46 @@ final class Report {
 
 				A ratio divides the application's figure by a floor measured in the same run: COPY for the
 				import, a ~10 KB static file for page throughput and latency, one full aggregate scan of the
-				register for search latency, one-row commits at the same concurrency for the public form's
+				register for search latency, one scan of every review and concern by service for the annual
+				programme's planner, one-row commits at the same concurrency for the public form's
 				submissions (one submission is one transaction of several rows plus ten HTTP requests). A miss says how far the application is from what the machine
 				and PostgreSQL can do at best; compare ratios between runs, not absolute numbers.
 				""");
 		return md.toString();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void plannerSection(StringBuilder md, Map<String, Object> s) {
+		Map<String, Object> page = (Map<String, Object>) s.get("pageLatencyMs");
+		md.append("The annual programme (`")
+			.append(s.get("path"))
+			.append("`), signed in as the QA officer, one request at a time: each request proposes the next twelve "
+					+ "months' reviews for every commissioned service and shows the first page of them; the page "
+					+ "gives the planner's own time in `<p id=\"planner-time\" data-millis=\"N\">`. ")
+			.append(s.get("warmUpRuns"))
+			.append(" warm-up runs, then ")
+			.append(s.get("runs"))
+			.append(".\n\nPlanner's time (ms, from the page): ")
+			.append(s.get("plannerMs"))
+			.append(": p50 **")
+			.append(s.get("plannerMsP50"))
+			.append(" ms**, max ")
+			.append(s.get("plannerMsMax"))
+			.append(" ms (goal < ")
+			.append(number(QualityScenarios.PLANNER_GOAL_MS))
+			.append(" ms at national scale); ")
+			.append(s.get("plannerRatioToScan"))
+			.append(" × one scan of every review and concern by service (")
+			.append(s.get("scanFloorMs"))
+			.append(" ms).\n\nThe page as the browser waits for it: p50 ")
+			.append(page.get("p50"))
+			.append(" ms, p95 ")
+			.append(page.get("p95"))
+			.append(" ms, max ")
+			.append(page.get("max"))
+			.append(" ms; mean page ")
+			.append(s.get("meanPageBytes"))
+			.append(" bytes.\n");
 	}
 
 	@SuppressWarnings("unchecked")
