@@ -130,7 +130,9 @@ class RegisterViewsTests {
 		var commissioned = this.jdbc.sql("""
 				select s.id, s.name, s.registered_manager from care_service s where s.status = 'ACTIVE'
 				and exists (select 1 from contract c where c.care_service_id = s.id and c.starts_on <= current_date
-				            and c.ends_on >= current_date) and s.registered_manager is not null limit 1""")
+				            and c.ends_on >= current_date) and s.registered_manager is not null
+				and not exists (select 1 from qa_review r where r.care_service_id = s.id and r.published_at is not null)
+				limit 1""")
 			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
 			.single();
 		String notCommissioned = this.jdbc
