@@ -155,6 +155,9 @@ public final class Bench {
 			if (selected(QualityScenarios.COVERAGE)) {
 				coverageScenario();
 			}
+			if (selected(RiskScenario.NAME)) {
+				riskScenario();
+			}
 			if (selected("import")) {
 				importScenario();
 			}
@@ -767,6 +770,58 @@ public final class Bench {
 			log(name + " FAILED: " + ex.getMessage());
 			this.failures.put(name, ex.getMessage());
 			this.summary.add(Report.Row.zero(name + ": the page answered with the planner's time", 1));
+		}
+	}
+
+	/**
+	 * The full risk recompute as an officer asks for it, five times, against one scan of the
+	 * tables it reads; and the single-service update after each concern of ppmf-intake.
+	 */
+	@SuppressWarnings("unchecked")
+	private void riskScenario() {
+		String name = RiskScenario.NAME;
+		try {
+			Map<String, Object> scans = (Map<String, Object>) floors().computeIfAbsent("aggregateScan",
+					key -> new LinkedHashMap<String, Object>());
+			if (!scans.containsKey(Floors.RISK_INPUTS)) {
+				scans.putAll(Floors.scans(this.postgres, 5, List.of(Floors.RISK_INPUTS)));
+			}
+			double scanMs = ((Number) ((Map<String, Object>) scans.get(Floors.RISK_INPUTS)).get("bestMs"))
+				.doubleValue();
+			WebClient officer = new WebClient(this.app.base).signIn(COMMISSIONER);
+			Map<String, Object> result = RiskScenario.run(officer, 5);
+			double median = ((Number) result.get("fullMsMedian")).doubleValue();
+			result.put("scanFloorMs", scanMs);
+			result.put("fullRatioToScan", LoadRun.round(median / scanMs, 2));
+			scenarios().put(name, result);
+			boolean national = this.options.scale.equals("national");
+			this.summary.add(new Report.Row(
+					name + ": full recompute of " + result.get("services") + " services, median of 5 (server's own time)",
+					Report.number(median) + " ms", "scan " + Report.decimal(scanMs, 1) + " ms",
+					Report.decimal(median / scanMs, 2) + " ×",
+					"< " + Report.number(RiskScenario.FULL_GOAL_MS) + " ms and ≤ "
+							+ Report.number(RiskScenario.FULL_GOAL_RATIO) + " × scan" + (national ? "" : " (set for national)"),
+					(median < RiskScenario.FULL_GOAL_MS && median <= RiskScenario.FULL_GOAL_RATIO * scanMs) ? "pass"
+							: "miss"));
+			long singles = ((Number) result.get("singleUpdates")).longValue();
+			double singleMs = ((Number) result.get("singleMedianMicros")).doubleValue() / 1000.0;
+			double singleMaxMs = ((Number) result.get("singleMaxMicros")).doubleValue() / 1000.0;
+			if (singles > 0) {
+				this.summary.add(new Report.Row(
+						name + ": one service's update after a new concern, median / max of " + singles,
+						Report.decimal(singleMs, 2) + " / " + Report.decimal(singleMaxMs, 1) + " ms", "—", "—",
+						"< " + Report.number(RiskScenario.SINGLE_GOAL_MS) + " ms",
+						(singleMs < RiskScenario.SINGLE_GOAL_MS) ? "pass" : "miss"));
+			}
+			else {
+				this.summary.add(Report.Row.info(name + ": one service's update after a new concern",
+						"not measured (run ppmf-intake in the same run)"));
+			}
+		}
+		catch (Exception ex) {
+			log(name + " FAILED: " + ex.getMessage());
+			this.failures.put(name, ex.getMessage());
+			this.summary.add(Report.Row.zero(name + ": the recompute answered with its timing", 1));
 		}
 	}
 

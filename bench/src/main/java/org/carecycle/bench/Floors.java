@@ -153,6 +153,12 @@ final class Floors {
 	 */
 	static final String REVIEWS_AND_CONCERNS = "reviewsAndConcernsByService";
 
+	/**
+	 * The floor of risk-recompute: one pass over the tables the risk profiles read (CQC
+	 * ratings of every service, concerns and reviews), counted by service.
+	 */
+	static final String RISK_INPUTS = "riskInputsByService";
+
 	/** The aggregate scans: each query's best of five, in milliseconds. */
 	static final Map<String, String> SCANS = Map.of("servicesByTypeAndStatus", """
 			select service_type, status, count(*),
@@ -164,7 +170,11 @@ final class Floors {
 			group by 1, 2, 3""", REVIEWS_AND_CONCERNS, """
 			select care_service_id, count(*)
 			from (select care_service_id from qa_review union all select care_service_id from concern) x
-			group by care_service_id""");
+			group by care_service_id""", RISK_INPUTS, """
+			select id, count(*)
+			from (select care_service_id as id from concern union all select care_service_id from qa_review
+			      union all select s.id from care_service s join cqc_rating r on r.cqc_location_id = s.cqc_location_id) x
+			group by id""");
 
 	static Map<String, Object> scans(Postgres pg, int attempts) throws SQLException {
 		return scans(pg, attempts, List.of("servicesByTypeAndStatus", "ratingsOfServices"));
@@ -174,7 +184,7 @@ final class Floors {
 		Map<String, Object> result = new LinkedHashMap<>();
 		try (Connection connection = pg.connect()) {
 			for (String name : names) {
-				if (name.equals(REVIEWS_AND_CONCERNS) && !hasReviews(connection)) {
+				if ((name.equals(REVIEWS_AND_CONCERNS) || name.equals(RISK_INPUTS)) && !hasReviews(connection)) {
 					Bench.log("Scan floor " + name + ": skipped, the database has no qa_review table");
 					continue;
 				}

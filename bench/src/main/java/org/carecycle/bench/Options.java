@@ -16,7 +16,7 @@ final class Options {
 			  --only NAME[,NAME...]     run only these scenarios (and the floors they need):
 			                            startup, service-search, provider-profile, service-profile,
 			                            public-directory, ppmf-intake, import, qa-planner, coverage,
-			                            floors
+			                            risk-recompute, floors
 			  --database-url URL        use this PostgreSQL (jdbc:postgresql://host:port/db) rather
 			  --database-username U     than the bench's embedded one in bench/work/pg-<scale>/
 			  --database-password P
