@@ -32,11 +32,18 @@ class BrowserJourneyTests {
 
 	/** The navigation each role should see, in order. */
 	private static final Map<Role, List<String>> NAVIGATION = Map.of(Role.ADMIN,
-			List.of("Providers", "Concerns", "Services", "Market map", "Contracts", "Imports", "People", "Audit log"),
-			Role.COMMISSIONER, List.of("Providers", "Concerns", "Services", "Market map", "Contracts", "Imports"),
-			Role.QA_OFFICER, List.of("Providers", "Concerns", "Services", "Market map", "Contracts", "Imports"),
-			Role.SAFEGUARDING_LEAD, List.of("Providers", "Concerns", "Services", "Market map"), Role.CASE_MANAGER,
-			List.of("Providers", "Services", "Market map"), Role.PROVIDER, List.of("Your organisation"));
+			List.of("Providers", "Concerns", "Services", "Quality reviews", "Oversight", "Market map", "Contracts",
+					"Imports", "People", "Audit log", "QA framework"),
+			Role.COMMISSIONER,
+			List.of("Providers", "Concerns", "Services", "Quality reviews", "Oversight", "Market map", "Contracts",
+					"Imports"),
+			Role.QA_OFFICER,
+			List.of("Providers", "Concerns", "Services", "Quality reviews", "Oversight", "Market map", "Contracts",
+					"Imports"),
+			Role.SAFEGUARDING_LEAD,
+			List.of("Providers", "Concerns", "Services", "Quality reviews", "Oversight", "Market map"),
+			Role.CASE_MANAGER, List.of("Providers", "Services", "Market map"), Role.PROVIDER,
+			List.of("Your organisation"));
 
 	@LocalServerPort
 	int port;
