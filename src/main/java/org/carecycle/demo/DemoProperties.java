@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param concernRate a multiplier of the concerns generated for each service (1 is about
  * two concerns a year for a service rated Good; the national benchmark uses more)
  * @param reviewYears how many years of quality assurance reviews to generate for each
- * commissioned service (the national benchmark uses 5: about 150,000 reviews)
+ * commissioned service (the national benchmark uses 5: about 120,000 reviews)
  */
 @ConfigurationProperties("carecycle.demo")
 record DemoProperties(@DefaultValue("false") boolean enabled, @DefaultValue("1") double scale,

@@ -254,7 +254,7 @@ public final class Bench {
 		env.put("CARECYCLE_DEMO_CONCERN_YEARS", this.options.scale.equals("national") ? "5" : "2");
 		env.put("CARECYCLE_DEMO_CONCERN_RATE", this.options.scale.equals("national") ? "7" : "1");
 		// National: five years of quality assurance reviews of every commissioned service
-		// (about 125,000); county: the demo's three.
+		// (about 120,000); county: the demo's three.
 		env.put("CARECYCLE_DEMO_REVIEW_YEARS", this.options.scale.equals("national") ? "5" : "3");
 		// The public form allows 20 submissions an hour per client address; every virtual
 		// user of ppmf-intake comes from 127.0.0.1.
