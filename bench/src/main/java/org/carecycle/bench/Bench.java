@@ -44,7 +44,7 @@ public final class Bench {
 			"public-directory");
 
 	static final List<String> SCENARIOS = List.of("startup", "service-search", "provider-profile", "service-profile",
-			"public-directory", IntakeScenario.NAME, "import", QualityScenarios.PLANNER, QualityScenarios.COVERAGE,
+			"public-directory", IntakeScenario.NAME, "import", QualityScenarios.PLANNER, QualityScenarios.COVERAGE, RiskScenario.NAME,
 			"floors");
 
 	static final String COMMISSIONER = "commissioner@carecycle.example";
