@@ -44,6 +44,9 @@ class EscalationWorkflowTests {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	org.carecycle.quality.ReviewProgramme programme;
+
 	private String page(MockHttpSession session, String path) throws Exception {
 		var request = get(path);
 		if (session != null) {
@@ -142,6 +145,16 @@ class EscalationWorkflowTests {
 		assertThat(page(officer, "/providers/" + provider)).contains("New placements suspended");
 		assertThat(page(SignIn.as(this.mvc, Role.PROVIDER), "/my-organisation")).contains("New placements suspended");
 		assertThat(this.escalations.acceptsNewPlacements(service)).isFalse();
+		// the review programme brings a suspended service's review forward, saying why
+		assertThat(this.programme.standings()
+			.stream()
+			.filter(standing -> standing.serviceId().equals(service))
+			.findFirst()
+			.orElseThrow()
+			.reasons()).anySatisfy(reason -> {
+				assertThat(reason.key()).isEqualTo("programme.reason.escalation");
+				assertThat(reason.points()).isEqualTo(40);
+			});
 		assertThat(page(officer, "/oversight")).contains(name);
 
 		// the timers: the letter is recorded; an appeal after its deadline is refused
