@@ -225,6 +225,30 @@ final class Report {
 				plannerSection(md, s);
 				continue;
 			}
+			if (entry.getKey().equals(RiskScenario.NAME)) {
+				md.append("Full recompute of ")
+					.append(s.get("services"))
+					.append(" services, five times (the server's own time, ms): ")
+					.append(s.get("fullMs"))
+					.append("; of which gathering the signals (one SQL query) ")
+					.append(s.get("gatherMs"))
+					.append(", scoring in memory ")
+					.append(s.get("scoreMs"))
+					.append(", writing profiles and history ")
+					.append(s.get("writeMs"))
+					.append(". Floor: one scan of the tables it reads, best ")
+					.append(s.get("scanFloorMs"))
+					.append(" ms (ratio ")
+					.append(s.get("fullRatioToScan"))
+					.append(" ×). Single-service updates after a new concern since start-up: ")
+					.append(s.get("singleUpdates"))
+					.append(", median ")
+					.append(s.get("singleMedianMicros"))
+					.append(" µs, slowest ")
+					.append(s.get("singleMaxMicros"))
+					.append(" µs.\n");
+				continue;
+			}
 			Map<String, Object> lat = (Map<String, Object>) s.get("latencyMs");
 			md.append(s.get("virtualUsers"))
 				.append(" virtual users, ")
