@@ -198,8 +198,4 @@ public class EarlyWarnings {
 		}
 	}
 
-	static List<String> kinds() {
-		return new ArrayList<>(List.of("CONCERN_RATE", "RISK_RISING"));
-	}
-
 }

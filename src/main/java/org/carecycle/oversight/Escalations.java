@@ -280,12 +280,11 @@ public class Escalations {
 						.toLowerCase(Locale.UK));
 		}
 		if (move.leadOfficerId() != null) {
-			UserSummary lead = this.users.find(move.leadOfficerId())
+			this.users.find(move.leadOfficerId())
 				.filter(UserSummary::enabled)
 				.filter(user -> DECIDERS.contains(user.role()))
 				.orElseThrow(
 						() -> new IllegalArgumentException("Choose a lead officer who is a member of council staff"));
-			lead.id();
 		}
 		LocalDate today = today();
 		escalation.move(move.to(), today, move.nextReviewOn(), move.leadOfficerId(), move.afterSafeguarding(),

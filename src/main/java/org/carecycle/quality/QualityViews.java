@@ -1,6 +1,5 @@
 package org.carecycle.quality;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -113,10 +112,26 @@ public class QualityViews {
 
 	/** How many reviews each view holds, for the tabs. */
 	public Map<View, Long> counts(UUID me) {
+		Map<ReviewStatus, Long> all = new java.util.EnumMap<>(ReviewStatus.class);
+		long[] mine = new long[1];
+		this.jdbc
+			.sql("""
+					select status, count(*), count(*) filter (where officer_id = :me and status not in ('CLOSED', 'CANCELLED'))
+					from qa_review group by status""")
+			.param("me", me)
+			.query((rs, n) -> {
+				all.put(ReviewStatus.valueOf(rs.getString(1)), rs.getLong(2));
+				mine[0] += rs.getLong(3);
+				return null;
+			})
+			.list();
 		Map<View, Long> counts = new java.util.EnumMap<>(View.class);
 		for (View view : View.values()) {
-			if (view != View.ALL && view != View.PUBLISHED) {
-				counts.put(view, reviews(view, me, null, 1, 1).totalItems());
+			if (view == View.MINE) {
+				counts.put(view, mine[0]);
+			}
+			else if (view != View.ALL && view != View.PUBLISHED) {
+				counts.put(view, view.statuses.stream().mapToLong(status -> all.getOrDefault(status, 0L)).sum());
 			}
 		}
 		return counts;
@@ -161,10 +176,6 @@ public class QualityViews {
 			chunks.add(all.subList(i, Math.min(all.size(), i + size)));
 		}
 		return chunks;
-	}
-
-	static Date date(LocalDate date) {
-		return (date != null) ? Date.valueOf(date) : null;
 	}
 
 }

@@ -619,7 +619,6 @@ public class Reviews {
 	/** Approves the action plan and plans the follow-up review about six months on. */
 	@Transactional
 	public Review approveActionPlan(UUID id, int version) {
-		Review[] followUp = new Review[1];
 		change(id, version, review -> {
 			review.approveActionPlan(this.clock.instant());
 			timeline(id, ReviewStatus.ACTION_PLAN_SUBMITTED, ReviewStatus.FOLLOW_UP,
@@ -627,12 +626,12 @@ public class Reviews {
 		});
 		Review approved = get(id, ProviderScope.everything());
 		// a review already in progress serves as the follow-up
-		followUp[0] = inProgress(approved.careServiceId()).map(other -> get(other, ProviderScope.everything()))
+		Review followUp = inProgress(approved.careServiceId()).map(other -> get(other, ProviderScope.everything()))
 			.orElseGet(() -> plan(approved.careServiceId(), ReviewKind.FOLLOW_UP, approved.followUpDueOn(),
 					approved.officerId(), approved.id()));
-		approved.followedUpBy(followUp[0].id(), this.clock.instant());
+		approved.followedUpBy(followUp.id(), this.clock.instant());
 		this.reviews.save(approved);
-		return followUp[0];
+		return followUp;
 	}
 
 	/** The provider marks an action done, with a note and optionally a document. */

@@ -86,4 +86,17 @@ public final class FormText {
 		return null;
 	}
 
+	/** An id typed or posted as text; empty when it is blank or not an id. */
+	public static java.util.Optional<java.util.UUID> uuid(String text) {
+		if (text == null || text.isBlank()) {
+			return java.util.Optional.empty();
+		}
+		try {
+			return java.util.Optional.of(java.util.UUID.fromString(text.strip()));
+		}
+		catch (IllegalArgumentException ex) {
+			return java.util.Optional.empty();
+		}
+	}
+
 }

@@ -281,7 +281,7 @@ class ConcernController {
 			.filter(r -> r.id().equals(requestId) && r.documentId() != null)
 			.findFirst()
 			.orElseThrow(() -> new RecordNotFoundException("No document"));
-		return DocumentResponses.download(this.documents, request.documentId());
+		return org.carecycle.documents.DocumentDownloads.download(this.documents, request.documentId());
 	}
 
 	@PostMapping("/{id}/acknowledge")
@@ -483,12 +483,7 @@ class ConcernController {
 	}
 
 	static Optional<UUID> parseId(String text) {
-		try {
-			return (text == null) ? Optional.empty() : Optional.of(UUID.fromString(text));
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
-		}
+		return FormText.uuid(text);
 	}
 
 }

@@ -199,7 +199,7 @@ class ProviderConcernsController {
 		if (request.documentId() == null) {
 			throw new RecordNotFoundException("No document");
 		}
-		return DocumentResponses.download(this.documents, request.documentId());
+		return org.carecycle.documents.DocumentDownloads.download(this.documents, request.documentId());
 	}
 
 	private ProviderView find(UUID id) {

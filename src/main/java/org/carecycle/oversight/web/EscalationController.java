@@ -241,8 +241,9 @@ class EscalationController {
 	}
 
 	private String movePage(MoveForm form, Escalation escalation, Model model) {
-		UUID service = (escalation != null) ? escalation.careServiceId() : parseId(form.getService()).orElse(null);
-		UUID provider = (escalation != null) ? escalation.providerId() : parseId(form.getProvider()).orElse(null);
+		UUID service = (escalation != null) ? escalation.careServiceId()
+				: FormText.uuid(form.getService()).orElse(null);
+		UUID provider = (escalation != null) ? escalation.providerId() : FormText.uuid(form.getProvider()).orElse(null);
 		if (service == null && provider == null) {
 			throw new RecordNotFoundException("Choose the service or provider from its page");
 		}
@@ -276,7 +277,7 @@ class EscalationController {
 				errors.rejectValue("reviewDay", "move.review.future");
 			}
 		}
-		UUID lead = parseId(form.getLead())
+		UUID lead = FormText.uuid(form.getLead())
 			.filter(candidate -> leadChoices().stream().anyMatch(choice -> choice.value().equals(candidate.toString())))
 			.orElse(null);
 		if (to != null && to != EscalationStage.ROUTINE && lead == null) {
@@ -303,12 +304,12 @@ class EscalationController {
 						? this.escalations.moveService(escalation.careServiceId(), form.getVersion(), move)
 						: this.escalations.moveProvider(escalation.providerId(), form.getVersion(), move);
 			}
-			else if (parseId(form.getService()).isPresent()) {
-				moved = this.escalations.moveService(parseId(form.getService()).get(), form.getVersion(), move);
+			else if (FormText.uuid(form.getService()).isPresent()) {
+				moved = this.escalations.moveService(FormText.uuid(form.getService()).get(), form.getVersion(), move);
 			}
 			else {
 				moved = this.escalations.moveProvider(
-						parseId(form.getProvider()).orElseThrow(() -> new RecordNotFoundException("No subject")),
+						FormText.uuid(form.getProvider()).orElseThrow(() -> new RecordNotFoundException("No subject")),
 						form.getVersion(), move);
 			}
 			redirect.addFlashAttribute("saved", "escalation.saved.moved");
@@ -501,15 +502,6 @@ class EscalationController {
 
 	private LocalDate today() {
 		return LocalDate.now(this.clock.withZone(ZoneId.of("Europe/London")));
-	}
-
-	private static Optional<UUID> parseId(String value) {
-		try {
-			return (value != null && !value.isBlank()) ? Optional.of(UUID.fromString(value.strip())) : Optional.empty();
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
-		}
 	}
 
 }

@@ -13,6 +13,7 @@ import org.carecycle.quality.ReviewProgramme.Plan;
 import org.carecycle.quality.ReviewProgramme.Proposal;
 import org.carecycle.quality.Reviews;
 import org.carecycle.quality.Reviews.AlreadyPlannedException;
+import org.carecycle.web.FormText;
 import org.carecycle.web.Paged;
 
 import org.springframework.stereotype.Controller;
@@ -57,7 +58,7 @@ class ProgrammeController {
 			@RequestParam(defaultValue = "1") int page, Model model) {
 		Plan plan = this.programme.propose();
 		Optional<YearMonth> chosenMonth = parseMonth(month).filter(m -> plan.load().containsKey(m));
-		Optional<UUID> chosenOfficer = ReviewController.parseId(officer);
+		Optional<UUID> chosenOfficer = FormText.uuid(officer);
 		List<Proposal> shown = plan.proposals()
 			.stream()
 			.filter(p -> chosenMonth.isEmpty() || YearMonth.from(p.proposedFor()).equals(chosenMonth.get()))
@@ -144,10 +145,6 @@ class ProgrammeController {
 		catch (java.time.format.DateTimeParseException ex) {
 			return Optional.empty();
 		}
-	}
-
-	static LocalDate firstOf(YearMonth month) {
-		return month.atDay(1);
 	}
 
 }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.carecycle.documents.DocumentKind;
+import org.carecycle.documents.DocumentDownloads;
 import org.carecycle.documents.Documents;
 import org.carecycle.documents.StoredDocument;
 import org.carecycle.identity.CurrentUser;
@@ -431,18 +432,7 @@ class ProviderReviewsController {
 		if (!ownEvidence || !this.reviews.isEvidence(id, documentId)) {
 			throw new RecordNotFoundException("No such document");
 		}
-		StoredDocument document = this.documents.find(documentId)
-			.orElseThrow(() -> new RecordNotFoundException("No such document"));
-		byte[] content = this.documents.content(documentId)
-			.orElseThrow(() -> new RecordNotFoundException("No such document"));
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(document.kind().contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(document.fileName(), StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.body(content);
+		return DocumentDownloads.download(this.documents, documentId);
 	}
 
 	// The page

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.carecycle.concerns.ConcernQueue;
 import org.carecycle.concerns.ConcernQueue.TaggedConcern;
 import org.carecycle.documents.DocumentKind;
+import org.carecycle.documents.DocumentDownloads;
 import org.carecycle.documents.Documents;
 import org.carecycle.documents.StoredDocument;
 import org.carecycle.identity.CurrentUser;
@@ -150,7 +151,7 @@ class ReviewController {
 	@PostMapping("/new")
 	String plan(@ModelAttribute("form") ReviewForms.PlanForm form, BindingResult errors, Model model,
 			RedirectAttributes redirect) {
-		UUID serviceId = parseId(form.getService()).orElseThrow(() -> new RecordNotFoundException("No service"));
+		UUID serviceId = FormText.uuid(form.getService()).orElseThrow(() -> new RecordNotFoundException("No service"));
 		ReviewKind kind = FormText.choice(errors, "kind", form.getKind(), ReviewKind.class, "plan.kind.blank");
 		LocalDate date = date(errors, "date", form.getDateDay(), form.getDateMonth(), form.getDateYear(), "plan.date",
 				true);
@@ -170,7 +171,7 @@ class ReviewController {
 	}
 
 	private UUID officer(BindingResult errors, String value) {
-		Optional<UUID> id = parseId(value);
+		Optional<UUID> id = FormText.uuid(value);
 		if (id.isEmpty() || officerChoices().stream().noneMatch(choice -> choice.value().equals(value))) {
 			errors.rejectValue("officer", "plan.officer.blank");
 			return null;
@@ -465,18 +466,7 @@ class ReviewController {
 		if (!this.reviews.isEvidence(id, documentId)) {
 			throw new RecordNotFoundException("No such document");
 		}
-		StoredDocument document = this.documents.find(documentId)
-			.orElseThrow(() -> new RecordNotFoundException("No document"));
-		byte[] content = this.documents.content(documentId)
-			.orElseThrow(() -> new RecordNotFoundException("No content"));
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(document.kind().contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(document.fileName(), StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.body(content);
+		return DocumentDownloads.download(this.documents, documentId);
 	}
 
 	// The summary, the draft and sending it
@@ -685,15 +675,6 @@ class ReviewController {
 			}
 		}
 		return Optional.empty();
-	}
-
-	static Optional<UUID> parseId(String value) {
-		try {
-			return (value != null) ? Optional.of(UUID.fromString(value.strip())) : Optional.empty();
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
-		}
 	}
 
 }

@@ -1,10 +1,8 @@
-package org.carecycle.concerns.web;
+package org.carecycle.documents;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-import org.carecycle.documents.Documents;
-import org.carecycle.documents.StoredDocument;
 import org.carecycle.shared.RecordNotFoundException;
 
 import org.springframework.http.ContentDisposition;
@@ -13,12 +11,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** A stored document as a download, with the type it was checked to be. */
-final class DocumentResponses {
+public final class DocumentDownloads {
 
-	private DocumentResponses() {
+	private DocumentDownloads() {
 	}
 
-	static ResponseEntity<byte[]> download(Documents documents, UUID documentId) {
+	public static ResponseEntity<byte[]> download(Documents documents, UUID documentId) {
 		StoredDocument document = documents.find(documentId)
 			.orElseThrow(() -> new RecordNotFoundException("No document"));
 		byte[] content = documents.content(documentId).orElseThrow(() -> new RecordNotFoundException("No content"));
