@@ -77,6 +77,7 @@ class AccessRulesTests {
 		EXPECTED.put("/oversight/risk/recompute", escalationDeciders);
 		EXPECTED.put("/oversight", reviewReaders);
 		EXPECTED.put("/admin/qa-framework", EnumSet.of(Role.ADMIN));
+		EXPECTED.put("/admin/kpis", EnumSet.of(Role.ADMIN));
 		EXPECTED.put("/tell-us", null);
 		EXPECTED.put("/admin/safeguarding-rules", EnumSet.of(Role.ADMIN, Role.SAFEGUARDING_LEAD));
 		EXPECTED.put("/providers/new", registerEditors);
@@ -114,6 +115,9 @@ class AccessRulesTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	org.carecycle.identity.ApiTokens tokens;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
@@ -142,7 +146,7 @@ class AccessRulesTests {
 	void everyRouteHasADecidedAudience() {
 		List<String> undecided = new ArrayList<>();
 		for (Route route : routes()) {
-			if (expectedFor(route.path()) == Undecided.INSTANCE) {
+			if (expectedFor(route.path()) == Undecided.INSTANCE && !isApi(route)) {
 				undecided.add(route.method() + " " + route.path());
 			}
 		}
@@ -155,7 +159,10 @@ class AccessRulesTests {
 			Object expected = expectedFor(route.path());
 			MvcResult result = perform(route, null);
 			int status = result.getResponse().getStatus();
-			if (expected == null) {
+			if (isApi(route)) {
+				assertThat(status).as(route + " asks for an API token").isEqualTo(401);
+			}
+			else if (expected == null) {
 				assertThat(status).as(route + " is public").isBetween(200, 399);
 				assertThat(redirect(result)).as(route + " does not ask for sign-in").doesNotContain("/sign-in");
 			}
@@ -177,6 +184,15 @@ class AccessRulesTests {
 		List<String> wrong = new ArrayList<>();
 		for (Route route : routes()) {
 			Object expected = expectedFor(route.path());
+			if (isApi(route)) {
+				for (Role role : Role.values()) {
+					int status = perform(route, role).getResponse().getStatus();
+					if (status != 401) {
+						wrong.add(role + " " + route + " with a session, not a token -> " + status);
+					}
+				}
+				continue;
+			}
 			if (expected == null || route.path().equals("/sign-in")) {
 				continue;
 			}
@@ -203,6 +219,86 @@ class AccessRulesTests {
 			}
 		}
 		assertThat(wrong).as("roles reaching what they should not, or refused what they should reach").isEmpty();
+	}
+
+	private static boolean isApi(Route route) {
+		return route.path().startsWith("/api/");
+	}
+
+	/**
+	 * The IDOR matrix: every page and API call of a provider's own that takes an id,
+	 * given the id of another organisation's record of every kind (service, concern
+	 * request, review, KPI return, API token), refuses it as not found or forbidden,
+	 * never with data or a change.
+	 */
+	@Test
+	void providerUsersGetNothingOfAnotherOrganisationWhateverIdTheySend() throws Exception {
+		UUID provider = this.jdbc.sql("select provider_id from app_user where email = 'provider@carecycle.example'")
+			.query(UUID.class)
+			.single();
+		Map<String, String> foreign = new LinkedHashMap<>();
+		otherId(foreign, "service", "select id from care_service where provider_id <> :p", provider);
+		otherId(foreign, "concern request", "select r.id from concern_provider_request r join concern c "
+				+ "on c.id = r.concern_id where c.provider_id <> :p", provider);
+		otherId(foreign, "concern", "select id from concern where provider_id <> :p", provider);
+		otherId(foreign, "review", "select id from qa_review where provider_id <> :p", provider);
+		otherId(foreign, "KPI return", "select id from kpi_return where provider_id <> :p", provider);
+		assertThat(foreign).containsKeys("service", "review", "KPI return");
+		String token = this.tokens
+			.issue(this.jdbc
+				.sql("select id, email, display_name from app_user " + "where email = 'provider@carecycle.example'")
+				.query((rs, n) -> new org.carecycle.identity.SignedInUser(rs.getObject("id", UUID.class),
+						rs.getString("email"), rs.getString("display_name"), Role.PROVIDER,
+						new org.carecycle.shared.ProviderId(provider)))
+				.single(), "Access rules test")
+			.secret();
+		String otherToken = this.jdbc.sql("select id::text from api_token where provider_id <> :p limit 1")
+			.param("p", provider)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		if (otherToken != null) {
+			foreign.put("API token", otherToken);
+		}
+		String period = java.time.YearMonth.now(java.time.ZoneId.of("Europe/London")).minusMonths(2).toString();
+		List<String> leaks = new ArrayList<>();
+		int checked = 0;
+		for (Route route : routes()) {
+			boolean own = route.path().startsWith("/my-organisation/") || isApi(route);
+			if (!own || !route.path().contains("{id}")) {
+				continue;
+			}
+			for (Map.Entry<String, String> id : foreign.entrySet()) {
+				String path = route.path().replace("{id}", id.getValue());
+				path = path.replace("/returns/" + id.getValue() + "/" + id.getValue(),
+						"/returns/" + id.getValue() + "/" + period);
+				var request = (route.method() == RequestMethod.POST) ? post(path).with(csrf()) : get(path);
+				if (isApi(route)) {
+					request.header("Authorization", "Bearer " + token);
+					if (route.method() == RequestMethod.POST) {
+						request.contentType("application/json").content("{}");
+					}
+				}
+				else {
+					request.session(this.sessions.get(Role.PROVIDER));
+				}
+				int status = this.mvc.perform(request).andReturn().getResponse().getStatus();
+				checked++;
+				if (status != 404 && status != 403) {
+					leaks.add(route + " with another organisation's " + id.getKey() + " -> " + status);
+				}
+			}
+		}
+		assertThat(checked).as("id-taking routes of the provider's own pages and API").isGreaterThan(20);
+		assertThat(leaks).as("another organisation's records reached").isEmpty();
+	}
+
+	private void otherId(Map<String, String> foreign, String kind, String sql, UUID provider) {
+		this.jdbc.sql(sql + " order by 1 limit 1")
+			.param("p", provider)
+			.query(UUID.class)
+			.optional()
+			.ifPresent(id -> foreign.put(kind, id.toString()));
 	}
 
 	private MvcResult perform(Route route, Role role) throws Exception {

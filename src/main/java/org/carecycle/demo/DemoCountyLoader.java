@@ -61,6 +61,8 @@ class DemoCountyLoader {
 
 	private final DemoReviewLoader reviewLoader;
 
+	private final DemoReturns demoReturns;
+
 	private final Frameworks frameworks;
 
 	private final MessageSource messages;
@@ -71,7 +73,7 @@ class DemoCountyLoader {
 
 	DemoCountyLoader(DemoGeographies geographies, Places places, RegisterLoader registerLoader,
 			UserAdministration users, JdbcClient jdbc, ConcernLoader concernLoader, DemoReviewLoader reviewLoader,
-			Frameworks frameworks, MessageSource messages, Council council, Clock clock) {
+			DemoReturns demoReturns, Frameworks frameworks, MessageSource messages, Council council, Clock clock) {
 		this.geographies = geographies;
 		this.places = places;
 		this.registerLoader = registerLoader;
@@ -79,6 +81,7 @@ class DemoCountyLoader {
 		this.jdbc = jdbc;
 		this.concernLoader = concernLoader;
 		this.reviewLoader = reviewLoader;
+		this.demoReturns = demoReturns;
 		this.frameworks = frameworks;
 		this.messages = messages;
 		this.council = council;
@@ -215,6 +218,11 @@ class DemoCountyLoader {
 					reviewed.reviews(), properties.reviewYears(), reviewed.findings(), reviewed.events(),
 					reviewed.actions(), reviewed.evidence(), Duration.ofNanos(generateNanos).toMillis(),
 					Duration.ofNanos(copyNanos).toMillis());
+			long returnsStart = System.nanoTime();
+			int returns = this.demoReturns.load(LocalDate.now(this.clock.withZone(DemoReturns.LONDON)),
+					properties.reviewYears(), properties.seed(), demoProvider);
+			log.info("Loaded {} demo KPI returns over {} years in {} ms", returns, properties.reviewYears(),
+					Duration.ofNanos(System.nanoTime() - returnsStart).toMillis());
 			return null;
 		});
 		log.info("Loaded the demo county: {} providers, {} services, {} contracts, {} ratings, {} sign-ins in {} ms",

@@ -28,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  * concerns of the last 3 months against what its previous 12 months lead us to expect
  * (never less than 0.1 a month, so a quiet service's first concerns count). A warning
  * when the chance of that many or more is under 1 in 100 and there are at least 3.</li>
+ * <li><b>KPI drift</b>, the same control chart on KPI figures out of tolerance: those in
+ * returns for periods that ended in the last 3 months against the rate of the 12 months
+ * before (at least 3, and never expecting less than 0.1 a month).</li>
  * <li><b>Risk rising</b>, several weak signals together: the risk score up 15 points or
  * more in 90 days to medium or above, though no single signal may have crossed a
  * threshold.</li>
@@ -109,6 +112,7 @@ public class EarlyWarnings {
 				raised += raise((UUID) row[0], "CONCERN_RATE", today, explanation, recent, expected);
 			}
 		}
+		raised += scanKpiDrift(today);
 		Map<UUID, Integer> before = this.profiles.scoresOn(today.minusDays(90));
 		Map<UUID, Integer> now = this.profiles.scoresOn(today);
 		for (Map.Entry<UUID, Integer> entry : now.entrySet()) {
@@ -118,6 +122,56 @@ public class EarlyWarnings {
 				raised += raise(entry.getKey(), "RISK_RISING", today,
 						"Risk score rose from %d to %d in 90 days".formatted(then, entry.getValue()), entry.getValue(),
 						then);
+			}
+		}
+		return raised;
+	}
+
+	/**
+	 * Services whose KPI figures are drifting out of tolerance; the candidates, by id.
+	 */
+	List<UUID> kpiDrifting(LocalDate today) {
+		List<UUID> drifting = new ArrayList<>();
+		for (Object[] row : kpiBreaches(today)) {
+			if (isKpiDrift((Integer) row[1], (Integer) row[2])) {
+				drifting.add((UUID) row[0]);
+			}
+		}
+		return drifting;
+	}
+
+	static boolean isKpiDrift(int recent, int before) {
+		return recent >= MINIMUM_CONCERNS
+				&& upperTail(recent, 3 * Math.max(FLOOR_PER_MONTH, before / 12.0)) < CONTROL_LIMIT;
+	}
+
+	private List<Object[]> kpiBreaches(LocalDate today) {
+		return this.jdbc.sql("""
+				select care_service_id,
+				       coalesce(sum(cardinality(breaches)) filter (where period_end >= :recent), 0)::int as recent,
+				       coalesce(sum(cardinality(breaches)) filter (where period_end < :recent), 0)::int as before
+				from kpi_return
+				where period_end >= :from
+				group by care_service_id""")
+			.param("recent", Date.valueOf(today.minusMonths(3)))
+			.param("from", Date.valueOf(today.minusMonths(15)))
+			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3) })
+			.list();
+	}
+
+	private int scanKpiDrift(LocalDate today) {
+		int raised = 0;
+		for (Object[] row : kpiBreaches(today)) {
+			int recent = (Integer) row[1];
+			int before = (Integer) row[2];
+			if (isKpiDrift(recent, before)) {
+				double expected = 3 * Math.max(FLOOR_PER_MONTH, before / 12.0);
+				double p = upperTail(recent, expected);
+				String explanation = ("%d KPI figures out of tolerance in returns for the last 3 months, against %.1f"
+						+ " expected from the %d in the 12 months before (a chance of %s by chance alone)")
+					.formatted(recent, expected, before,
+							(p < 0.0001) ? "under 1 in 10,000" : "1 in " + Math.round(1 / p));
+				raised += raise((UUID) row[0], "KPI_DRIFT", today, explanation, recent, expected);
 			}
 		}
 		return raised;

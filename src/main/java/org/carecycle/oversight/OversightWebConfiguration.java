@@ -20,6 +20,11 @@ class OversightWebConfiguration {
 	}
 
 	@Bean
+	Section kpisSection() {
+		return new Section("nav.kpis", "/admin/kpis", java.util.EnumSet.of(org.carecycle.shared.Role.ADMIN), 935, true);
+	}
+
+	@Bean
 	AccessRule escalationDecisions() {
 		return new AccessRule("/oversight/escalations/new", Escalations.DECIDERS);
 	}

@@ -32,10 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
  * other modules hold: CQC's ratings and their history, the council's published review
  * ratings, concerns in the last twelve months against similar services (per bed, place or
  * 100 weekly hours, compared with the median of the same type of service), serious
- * concerns, open safeguarding referrals and a missing registered manager. One SQL query
- * gathers the signals of every service; the scores are written back in one statement. One
- * service can be recomputed alone (after a new concern or a published review), using the
- * peer medians of the last full run.
+ * concerns, open safeguarding referrals, the last two monthly KPI returns (out of
+ * tolerance, late or missing) and a missing registered manager. One SQL query gathers the
+ * signals of every service; the scores are written back in one statement. One service can
+ * be recomputed alone (after a new concern or a published review), using the peer medians
+ * of the last full run.
  */
 @Service
 public class RiskProfiles {
@@ -73,16 +74,30 @@ public class RiskProfiles {
 			    from safeguarding_referral r join concern c on c.id = r.concern_id
 			    where r.status <> 'CLOSED' and c.care_service_id is not null %s
 			    group by c.care_service_id
+			), kpis as (
+			    select care_service_id, count(*) as sent, count(*) filter (where cardinality(breaches) > 0) as breached,
+			           count(*) filter (where late) as late
+			    from kpi_return
+			    where frequency = 'MONTHLY' and period_start in (:kpiFirst, :kpiSecond) %s
+			    group by care_service_id
 			)
 			select s.id, s.service_type, s.beds, s.places, s.weekly_hours, s.registered_manager, s.cqc_location_id,
 			       cqc.safe, cqc.effective, cqc.caring, cqc.responsive, cqc.well_led, cqc.overall, cqc.overall_on,
 			       qa.ratings as qa_ratings, coalesce(recent.concerns, 0) as concerns, coalesce(recent.serious, 0) as serious,
-			       coalesce(referrals.open_referrals, 0) as open_referrals
+			       coalesce(referrals.open_referrals, 0) as open_referrals,
+			       coalesce(kpis.sent, 0) as kpi_sent, coalesce(kpis.breached, 0) as kpi_breached,
+			       coalesce(kpis.late, 0) as kpi_late,
+			       (select count(*) from unnest(array[:kpiFirstEnd, :kpiSecondEnd]::date[]) as e(d)
+			        where exists (select 1 from contract c where c.care_service_id = s.id and c.starts_on <= e.d
+			                      and c.ends_on >= e.d)
+			          and exists (select 1 from kpi k where k.active and k.frequency = 'MONTHLY'
+			                      and s.service_type = any (k.service_types) and k.applies_from <= e.d)) as kpi_expected
 			from care_service s
 			left join cqc on cqc.cqc_location_id = s.cqc_location_id
 			left join qa on qa.care_service_id = s.id
 			left join recent on recent.care_service_id = s.id
 			left join referrals on referrals.care_service_id = s.id
+			left join kpis on kpis.care_service_id = s.id
 			where s.status = 'ACTIVE' %s""";
 
 	private final JdbcClient jdbc;
@@ -199,15 +214,27 @@ public class RiskProfiles {
 				(only != null) ? "where cqc_location_id = (select cqc_location_id from care_service where id = :only)"
 						: "",
 				one.formatted("care_service_id"), one.formatted("care_service_id"), one.formatted("c.care_service_id"),
-				one.formatted("s.id"));
+				one.formatted("care_service_id"), one.formatted("s.id"));
 		LocalDate today = LocalDate.now(this.clock.withZone(LONDON));
+		KpiPeriod first = lastDueMonth(today);
+		KpiPeriod second = first.previous();
 		var statement = this.jdbc.sql(sql)
 			.param("serious", SERIOUS_ACTIONS)
+			.param("kpiFirst", Date.valueOf(first.start()))
+			.param("kpiSecond", Date.valueOf(second.start()))
+			.param("kpiFirstEnd", Date.valueOf(first.end()))
+			.param("kpiSecondEnd", Date.valueOf(second.end()))
 			.param("yearAgo", Timestamp.from(yearAgo()));
 		if (only != null) {
 			statement = statement.param("only", only);
 		}
 		return statement.query((rs, n) -> gathered(rs, today)).list();
+	}
+
+	/** The latest month whose KPI return is due by now. */
+	static KpiPeriod lastDueMonth(LocalDate today) {
+		KpiPeriod period = KpiPeriod.containing(KpiPeriod.Frequency.MONTHLY, today).previous();
+		return period.dueOn().isBefore(today) ? period : period.previous();
 	}
 
 	private Gathered gathered(ResultSet rs, LocalDate today) throws SQLException {
@@ -250,6 +277,13 @@ public class RiskProfiles {
 		int concerns = rs.getInt("concerns");
 		signals.seriousConcerns(rs.getInt("serious"));
 		signals.openSafeguardingReferrals(rs.getInt("open_referrals"));
+		int expected = rs.getInt("kpi_expected");
+		if (expected > 0) {
+			// of the last two monthly returns due: out of tolerance, and late or never
+			// sent
+			int missing = Math.max(0, expected - rs.getInt("kpi_sent"));
+			signals.kpiReturns(Math.min(2, rs.getInt("kpi_breached")), Math.min(2, rs.getInt("kpi_late") + missing));
+		}
 		if (registered) {
 			String manager = rs.getString("registered_manager");
 			signals.registeredManagerAbsent(manager == null || manager.isBlank());

@@ -87,6 +87,11 @@ class RiskRecalculation {
 		one(event.careServiceId());
 	}
 
+	@TransactionalEventListener
+	void on(KpiReturns.KpiReturnSent event) {
+		one(event.careServiceId());
+	}
+
 	private void one(java.util.UUID serviceId) {
 		if (serviceId != null) {
 			try {

@@ -60,10 +60,13 @@ class EscalationController {
 
 	private final org.carecycle.oversight.EarlyWarnings warnings;
 
+	private final org.carecycle.oversight.KpiReturns returns;
+
 	EscalationController(Escalations escalations, Register register, UserDirectory users, CurrentUser currentUser,
-			Clock clock, org.carecycle.oversight.RiskProfiles profiles,
-			org.carecycle.oversight.EarlyWarnings warnings) {
+			Clock clock, org.carecycle.oversight.RiskProfiles profiles, org.carecycle.oversight.EarlyWarnings warnings,
+			org.carecycle.oversight.KpiReturns returns) {
 		this.profiles = profiles;
+		this.returns = returns;
 		this.warnings = warnings;
 		this.escalations = escalations;
 		this.register = register;
@@ -75,6 +78,7 @@ class EscalationController {
 	@GetMapping
 	String dashboard(Model model) {
 		model.addAttribute("open", this.escalations.open());
+		model.addAttribute("returnsOverdue", this.returns.overdueCount());
 		model.addAttribute("bands", this.profiles.bands());
 		model.addAttribute("highest", this.profiles.register(org.carecycle.oversight.RiskBand.HIGH, 10, 0));
 		model.addAttribute("warnings", this.warnings.open());

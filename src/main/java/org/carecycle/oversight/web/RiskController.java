@@ -40,7 +40,11 @@ class RiskController {
 
 	private final Register register;
 
-	RiskController(RiskProfiles profiles, EarlyWarnings warnings, Escalations escalations, Register register) {
+	private final org.carecycle.oversight.KpiReturns returns;
+
+	RiskController(RiskProfiles profiles, EarlyWarnings warnings, Escalations escalations, Register register,
+			org.carecycle.oversight.KpiReturns returns) {
+		this.returns = returns;
 		this.profiles = profiles;
 		this.warnings = warnings;
 		this.escalations = escalations;
@@ -86,6 +90,7 @@ class RiskController {
 		model.addAttribute("history", history);
 		model.addAttribute("warnings", this.warnings.ofService(serviceId));
 		model.addAttribute("escalation", this.escalations.ofService(serviceId).orElse(null));
+		model.addAttribute("returns", this.returns.ofService(ProviderScope.everything(), serviceId, 6));
 		return "oversight/service-risk";
 	}
 
