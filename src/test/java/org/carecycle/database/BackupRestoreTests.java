@@ -1,6 +1,5 @@
 package org.carecycle.database;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -109,9 +108,10 @@ class BackupRestoreTests {
 					.load();
 				flyway.validate();
 				assertThat(flyway.info().pending()).isEmpty();
-				assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo(single(
-						connect(port, "postgres"),
-						"select version from flyway_schema_history where success order by installed_rank desc limit 1"));
+				try (Connection original = connect(port, "postgres")) {
+					assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo(single(original,
+							"select version from flyway_schema_history where success order by installed_rank desc limit 1"));
+				}
 			}
 			finally {
 				try (Connection admin = connect(port, "postgres"); Statement statement = admin.createStatement()) {
@@ -267,9 +267,6 @@ class BackupRestoreTests {
 			}
 			statement.execute("set session_replication_role = origin");
 			target.commit();
-		}
-		catch (IOException ex) {
-			throw ex;
 		}
 	}
 
