@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import org.carecycle.identity.AuditRedacted;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
@@ -55,10 +57,13 @@ public class Concern {
 
 	private boolean anonymous;
 
+	@AuditRedacted
 	private String reporterName;
 
+	@AuditRedacted
 	private String reporterEmail;
 
+	@AuditRedacted
 	private String reporterPhone;
 
 	private boolean consentToContact;
@@ -104,6 +109,9 @@ public class Concern {
 	private Instant createdAt;
 
 	private Instant updatedAt;
+
+	/** When the retention rule took its personal details out (see ConcernRetention). */
+	private LocalDate anonymisedOn;
 
 	Concern() {
 	}
@@ -408,6 +416,10 @@ public class Concern {
 
 	public Instant createdAt() {
 		return this.createdAt;
+	}
+
+	public LocalDate anonymisedOn() {
+		return this.anonymisedOn;
 	}
 
 	public boolean isOpen() {
