@@ -53,7 +53,7 @@ final class CareCycleProcess {
 		// an argument file keeps a long class path off the command line
 		Path arguments = Files.writeString(log.resolveSibling(log.getFileName() + ".args"),
 				"-cp \"" + System.getProperty("java.class.path") + "\"");
-		command.add("@" + arguments);
+		command.add("@" + arguments.toAbsolutePath());
 		command.add(CareCycleApplication.class.getName());
 		command.add("--server.port=" + port);
 		command.add("--carecycle.embedded-postgres.data-directory=" + dataDirectory);

@@ -86,8 +86,7 @@ class DurabilityTests {
 		CareCycleProcess first = start(data, "first");
 		HttpVisitor admin = administrator(first, FIRST_PASSWORD);
 
-		// Members of the public send concerns, four at a time, until the server is
-		// killed.
+		// Members of the public send concerns, four at once, until the server dies.
 		Map<String, String> acknowledged = new ConcurrentHashMap<>();
 		List<String> problems = new CopyOnWriteArrayList<>();
 		AtomicBoolean killed = new AtomicBoolean();
@@ -166,16 +165,22 @@ class DurabilityTests {
 	}
 
 	private CareCycleProcess start(Path data, String name) throws Exception {
-		CareCycleProcess process = CareCycleProcess.start(data, this.directory.resolve(name + ".log"),
+		CareCycleProcess process = CareCycleProcess.start(data, logFile(name),
 				Map.of("carecycle.demo.enabled", "false", "carecycle.first-administrator.email", ADMIN,
 						"carecycle.first-administrator.password", FIRST_PASSWORD, "spring.mail.host", "localhost",
 						"spring.mail.port", String.valueOf(this.smtp.port()),
-						// longer than the test holds a reply, so the outbox never gives
-						// up
+						// outwaits the held reply
 						"spring.mail.properties.mail.smtp.timeout", "120000", "carecycle.mail.poll-interval", "PT0.5S",
 						"carecycle.concerns.submissions-per-hour", "100000"));
 		this.started.add(process);
 		return process.awaitUp(Duration.ofSeconds(120));
+	}
+
+	/** Where a run's output goes: kept after the test, for when it fails on CI. */
+	private static Path logFile(String name) throws IOException {
+		Path log = Files.createDirectories(Path.of("target", "durability")).resolve(name + ".log");
+		Files.deleteIfExists(log);
+		return log;
 	}
 
 	/** Signs in as the administrator, choosing a lasting password on the first visit. */
