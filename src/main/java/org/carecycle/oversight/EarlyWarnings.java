@@ -28,9 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
  * concerns of the last 3 months against what its previous 12 months lead us to expect
  * (never less than 0.1 a month, so a quiet service's first concerns count). A warning
  * when the chance of that many or more is under 1 in 100 and there are at least 3.</li>
- * <li><b>KPI drift</b>, the same control chart on KPI figures out of tolerance: those in
- * returns for periods that ended in the last 3 months against the rate of the 12 months
- * before (at least 3, and never expecting less than 0.1 a month).</li>
+ * <li><b>KPI drift</b>, a Poisson CUSUM of KPI figures out of tolerance month by month
+ * over the last 6 months, against the service's usual rate in the 12 months before (see
+ * {@link #cusumPeak}): it adds up small, persistent excesses that no single month's
+ * return would show.</li>
  * <li><b>Risk rising</b>, several weak signals together: the risk score up 15 points or
  * more in 90 days to medium or above, though no single signal may have crossed a
  * threshold.</li>
@@ -128,51 +129,108 @@ public class EarlyWarnings {
 	}
 
 	/**
-	 * Services whose KPI figures are drifting out of tolerance; the candidates, by id.
+	 * Months of KPI history the drift warning reads: a year of baseline, then six
+	 * watched.
 	 */
-	List<UUID> kpiDrifting(LocalDate today) {
-		List<UUID> drifting = new ArrayList<>();
-		for (Object[] row : kpiBreaches(today)) {
-			if (isKpiDrift((Integer) row[1], (Integer) row[2])) {
-				drifting.add((UUID) row[0]);
-			}
+	static final int KPI_BASELINE_MONTHS = 12;
+
+	static final int KPI_WATCHED_MONTHS = 6;
+
+	/**
+	 * The least usual rate of figures out of tolerance a month (a quiet service's first
+	 * count).
+	 */
+	static final double KPI_FLOOR_PER_MONTH = 0.1;
+
+	/**
+	 * The rise the CUSUM is tuned to find: twice the usual rate, and at least 0.4 a month
+	 * more.
+	 */
+	static final double KPI_SHIFT_FACTOR = 2.0;
+
+	static final double KPI_SHIFT_MINIMUM = 0.4;
+
+	/** The CUSUM's alarm level, in figures out of tolerance above the allowance. */
+	static final double KPI_ALARM = 2.0;
+
+	/**
+	 * A service's KPI drift: the CUSUM's peak over the watched months, and what it read.
+	 */
+	record KpiDrift(UUID serviceId, double peak, double usualPerMonth, int watchedBreaches) {
+	}
+
+	/**
+	 * A one-sided Poisson CUSUM over monthly counts of figures out of tolerance, oldest
+	 * first: the first {@link #KPI_BASELINE_MONTHS} give the usual rate λ0 (at least
+	 * {@link #KPI_FLOOR_PER_MONTH}); over the watched months S = max(0, S + x − k) with k
+	 * = (λ1 − λ0) / ln(λ1 / λ0), the reference value between the usual rate and a rise to
+	 * λ1. Returns the highest S reached.
+	 */
+	static double cusumPeak(int[] monthly) {
+		double usual = Math.max(KPI_FLOOR_PER_MONTH, usual(monthly));
+		double raised = Math.max(usual * KPI_SHIFT_FACTOR, usual + KPI_SHIFT_MINIMUM);
+		double k = (raised - usual) / Math.log(raised / usual);
+		double sum = 0;
+		double peak = 0;
+		for (int i = KPI_BASELINE_MONTHS; i < monthly.length; i++) {
+			sum = Math.max(0, sum + monthly[i] - k);
+			peak = Math.max(peak, sum);
 		}
-		return drifting;
+		return peak;
 	}
 
-	static boolean isKpiDrift(int recent, int before) {
-		return recent >= MINIMUM_CONCERNS
-				&& upperTail(recent, 3 * Math.max(FLOOR_PER_MONTH, before / 12.0)) < CONTROL_LIMIT;
+	private static double usual(int[] monthly) {
+		int total = 0;
+		for (int i = 0; i < KPI_BASELINE_MONTHS; i++) {
+			total += monthly[i];
+		}
+		return total / (double) KPI_BASELINE_MONTHS;
 	}
 
-	private List<Object[]> kpiBreaches(LocalDate today) {
-		return this.jdbc.sql("""
-				select care_service_id,
-				       coalesce(sum(cardinality(breaches)) filter (where period_end >= :recent), 0)::int as recent,
-				       coalesce(sum(cardinality(breaches)) filter (where period_end < :recent), 0)::int as before
-				from kpi_return
-				where period_end >= :from
-				group by care_service_id""")
-			.param("recent", Date.valueOf(today.minusMonths(3)))
-			.param("from", Date.valueOf(today.minusMonths(15)))
-			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3) })
+	/** Services whose KPI figures are drifting out of tolerance, by the CUSUM. */
+	public List<UUID> kpiDrifting(LocalDate today) {
+		return kpiDrifts(today).stream().map(KpiDrift::serviceId).toList();
+	}
+
+	List<KpiDrift> kpiDrifts(LocalDate today) {
+		LocalDate first = today.withDayOfMonth(1).minusMonths(KPI_BASELINE_MONTHS + KPI_WATCHED_MONTHS);
+		Map<UUID, int[]> series = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				select care_service_id, period_end, cardinality(breaches) from kpi_return
+				where period_end >= :first and period_end < :month""")
+			.param("first", Date.valueOf(first))
+			.param("month", Date.valueOf(today.withDayOfMonth(1)))
+			.query((rs, n) -> {
+				LocalDate end = rs.getDate(2).toLocalDate();
+				int index = (int) java.time.temporal.ChronoUnit.MONTHS.between(first, end.withDayOfMonth(1));
+				series.computeIfAbsent(rs.getObject(1, UUID.class),
+						id -> new int[KPI_BASELINE_MONTHS + KPI_WATCHED_MONTHS])[index] += rs.getInt(3);
+				return index;
+			})
 			.list();
+		List<KpiDrift> drifts = new ArrayList<>();
+		series.forEach((service, monthly) -> {
+			double peak = cusumPeak(monthly);
+			if (peak >= KPI_ALARM) {
+				int watched = 0;
+				for (int i = KPI_BASELINE_MONTHS; i < monthly.length; i++) {
+					watched += monthly[i];
+				}
+				drifts.add(new KpiDrift(service, peak, usual(monthly), watched));
+			}
+		});
+		return drifts;
 	}
 
 	private int scanKpiDrift(LocalDate today) {
 		int raised = 0;
-		for (Object[] row : kpiBreaches(today)) {
-			int recent = (Integer) row[1];
-			int before = (Integer) row[2];
-			if (isKpiDrift(recent, before)) {
-				double expected = 3 * Math.max(FLOOR_PER_MONTH, before / 12.0);
-				double p = upperTail(recent, expected);
-				String explanation = ("%d KPI figures out of tolerance in returns for the last 3 months, against %.1f"
-						+ " expected from the %d in the 12 months before (a chance of %s by chance alone)")
-					.formatted(recent, expected, before,
-							(p < 0.0001) ? "under 1 in 10,000" : "1 in " + Math.round(1 / p));
-				raised += raise((UUID) row[0], "KPI_DRIFT", today, explanation, recent, expected);
-			}
+		for (KpiDrift drift : kpiDrifts(today)) {
+			String explanation = ("%d KPI figures out of tolerance in returns for the last %d months, against a usual"
+					+ " %.1f a month in the year before: their cumulative excess reached %.1f, over the alarm level of"
+					+ " %.0f")
+				.formatted(drift.watchedBreaches(), KPI_WATCHED_MONTHS, drift.usualPerMonth(), drift.peak(), KPI_ALARM);
+			raised += raise(drift.serviceId(), "KPI_DRIFT", today, explanation, drift.watchedBreaches(),
+					drift.usualPerMonth() * KPI_WATCHED_MONTHS);
 		}
 		return raised;
 	}

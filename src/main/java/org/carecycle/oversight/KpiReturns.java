@@ -1,5 +1,8 @@
 package org.carecycle.oversight;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -20,9 +23,12 @@ import java.util.UUID;
 import org.carecycle.identity.ProviderScope;
 import org.carecycle.identity.SignedInUser;
 import org.carecycle.providers.ServiceType;
+import org.postgresql.PGConnection;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -110,6 +116,8 @@ public class KpiReturns {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate jdbcTemplate;
+
 	private final KpiDefinitions definitions;
 
 	private final ApplicationEventPublisher events;
@@ -123,9 +131,10 @@ public class KpiReturns {
 	private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter
 		.ofPattern("d MMMM yyyy", Locale.UK);
 
-	KpiReturns(JdbcClient jdbc, KpiDefinitions definitions, ApplicationEventPublisher events, MessageSource messages,
-			Clock clock) {
+	KpiReturns(JdbcClient jdbc, JdbcTemplate jdbcTemplate, KpiDefinitions definitions, ApplicationEventPublisher events,
+			MessageSource messages, Clock clock) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 		this.definitions = definitions;
 		this.events = events;
 		this.messages = messages;
@@ -185,6 +194,7 @@ public class KpiReturns {
 			return checked(scope, serviceId, period, values).result();
 		}
 		KpiReturn saved = find(ProviderScope.everything(), id).orElseThrow();
+		this.overdueCountAt = Instant.MIN;
 		this.events.publishEvent(new KpiReturnSent(id, checked.service().id(), checked.service().providerId(),
 				checked.period().label(), List.copyOf(checked.breaches()), late));
 		return new Result(Outcome.CREATED, saved, List.of());
@@ -245,10 +255,11 @@ public class KpiReturns {
 		}
 		for (String code : given.keySet()) {
 			if (due.stream().noneMatch(kpi -> kpi.code().equals(code))) {
-				problems.add(new Problem(String.valueOf(code),
-						text("kpi.return.unknownKpi",
-								String.valueOf(code).substring(0, Math.min(40, String.valueOf(code).length())),
-								period.displayName())));
+				// a code is echoed back only when it looks like one, never markup or
+				// worse
+				boolean readable = code != null && code.matches("[A-Za-z0-9_]{1,40}");
+				problems.add(readable ? new Problem(code, text("kpi.return.unknownKpi", code, period.displayName()))
+						: new Problem("values", text("kpi.return.unreadableKpi", period.displayName())));
 			}
 		}
 		if (!problems.isEmpty()) {
@@ -471,9 +482,28 @@ public class KpiReturns {
 			.list();
 	}
 
-	/** How many returns are overdue across the council, for the dashboard. */
+	/**
+	 * How long the dashboard's count of overdue returns is kept: it changes daily, not by
+	 * the second.
+	 */
+	static final java.time.Duration OVERDUE_COUNT_KEPT = java.time.Duration.ofMinutes(5);
+
+	private volatile Instant overdueCountAt = Instant.MIN;
+
+	private volatile long overdueCount;
+
+	/**
+	 * How many returns are overdue across the council, for the dashboard; counted at most
+	 * every five minutes (nationally it looks at every commissioned service's last year),
+	 * and again at once after a return is sent.
+	 */
 	public long overdueCount() {
-		return owed(ProviderScope.everything(), 12, 100_000).stream().filter(Owed::overdue).count();
+		Instant now = this.clock.instant();
+		if (this.overdueCountAt.plus(OVERDUE_COUNT_KEPT).isBefore(now)) {
+			this.overdueCount = owed(ProviderScope.everything(), 12, 1_000_000).stream().filter(Owed::overdue).count();
+			this.overdueCountAt = now;
+		}
+		return this.overdueCount;
 	}
 
 	/** The KPIs a service owes for a period, for the form that asks for them. */
@@ -496,63 +526,55 @@ public class KpiReturns {
 			List<String> breaches, Instant submittedAt) {
 	}
 
-	/** Loads returns in bulk, in the caller's transaction. */
+	/**
+	 * Loads returns in bulk with PostgreSQL's COPY, in the caller's transaction (history
+	 * from before CareCycle, the demo, the national bench dataset). Returns must be new:
+	 * a period already held is an error, as a load is all or nothing.
+	 */
 	@Transactional
 	public int load(List<PastReturn> returns) {
 		if (returns.isEmpty()) {
 			return 0;
 		}
-		int n = returns.size();
-		String[] ids = new String[n];
-		String[] services = new String[n];
-		String[] providers = new String[n];
-		String[] frequencies = new String[n];
-		Date[] starts = new Date[n];
-		Date[] ends = new Date[n];
-		Date[] dues = new Date[n];
-		String[] values = new String[n];
-		String[] breaches = new String[n];
-		Boolean[] late = new Boolean[n];
-		Timestamp[] at = new Timestamp[n];
-		for (int i = 0; i < n; i++) {
-			PastReturn r = returns.get(i);
-			ids[i] = UUID.randomUUID().toString();
-			services[i] = r.serviceId().toString();
-			providers[i] = r.providerId().toString();
-			frequencies[i] = r.period().frequency().name();
-			starts[i] = Date.valueOf(r.period().start());
-			ends[i] = Date.valueOf(r.period().end());
-			dues[i] = Date.valueOf(r.period().dueOn());
-			values[i] = write(r.values());
-			breaches[i] = String.join(",", r.breaches());
-			late[i] = LocalDate.ofInstant(r.submittedAt(), RiskProfiles.LONDON).isAfter(r.period().dueOn());
-			at[i] = Timestamp.from(r.submittedAt());
+		StringBuilder csv = new StringBuilder(returns.size() * 260);
+		for (PastReturn r : returns) {
+			csv.append(UUID.randomUUID())
+				.append(',')
+				.append(r.serviceId())
+				.append(',')
+				.append(r.providerId())
+				.append(',')
+				.append(r.period().frequency().name())
+				.append(',')
+				.append(r.period().start())
+				.append(',')
+				.append(r.period().end())
+				.append(',')
+				.append(r.period().dueOn())
+				.append(",\"")
+				.append(write(r.values()).replace("\"", "\"\""))
+				.append("\",\"{")
+				.append(String.join(",", r.breaches()))
+				.append("}\",")
+				.append(LocalDate.ofInstant(r.submittedAt(), RiskProfiles.LONDON).isAfter(r.period().dueOn()) ? 't'
+						: 'f')
+				.append(",DEMO,")
+				.append(r.submittedAt())
+				.append(",,Demo data\n");
 		}
-		return this.jdbc
-			.sql("""
-					insert into kpi_return (id, care_service_id, provider_id, frequency, period_start, period_end, due_on,
-					                        kpi_values, breaches, late, channel, submitted_at, submitted_by, submitted_by_name)
-					select id::uuid, service::uuid, provider::uuid, frequency, period_start, period_end, due_on,
-					       kpi_values::jsonb, coalesce(string_to_array(nullif(breaches, ''), ','), '{}'), late, 'DEMO',
-					       submitted_at, null, 'Demo data'
-					from unnest(:ids::text[], :services::text[], :providers::text[], :frequencies::text[], :starts::date[],
-					            :ends::date[], :dues::date[], :values::text[], :breaches::text[], :late::boolean[],
-					            :at::timestamptz[])
-					     as t(id, service, provider, frequency, period_start, period_end, due_on, kpi_values, breaches, late,
-					          submitted_at)
-					on conflict (care_service_id, frequency, period_start) do nothing""")
-			.param("ids", ids)
-			.param("services", services)
-			.param("providers", providers)
-			.param("frequencies", frequencies)
-			.param("starts", starts)
-			.param("ends", ends)
-			.param("dues", dues)
-			.param("values", values)
-			.param("breaches", breaches)
-			.param("late", late)
-			.param("at", at)
-			.update();
+		String text = csv.toString();
+		return this.jdbcTemplate.execute((ConnectionCallback<Long>) connection -> {
+			try {
+				return connection.unwrap(PGConnection.class)
+					.getCopyAPI()
+					.copyIn("copy kpi_return (id, care_service_id, provider_id, frequency, period_start, period_end, "
+							+ "due_on, kpi_values, breaches, late, channel, submitted_at, submitted_by, "
+							+ "submitted_by_name) from stdin with (format csv)", new StringReader(text));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}).intValue();
 	}
 
 }

@@ -49,16 +49,9 @@ public class RiskProfiles {
 
 	private static final String SIGNALS = """
 			with cqc as (
-			    select cqc_location_id,
-			           (array_agg(rating order by published_on desc) filter (where key_question = 'SAFE'))[1] as safe,
-			           (array_agg(rating order by published_on desc) filter (where key_question = 'EFFECTIVE'))[1] as effective,
-			           (array_agg(rating order by published_on desc) filter (where key_question = 'CARING'))[1] as caring,
-			           (array_agg(rating order by published_on desc) filter (where key_question = 'RESPONSIVE'))[1] as responsive,
-			           (array_agg(rating order by published_on desc) filter (where key_question = 'WELL_LED'))[1] as well_led,
-			           array_agg(rating order by published_on desc) filter (where key_question = 'OVERALL') as overall,
-			           array_agg(published_on order by published_on desc) filter (where key_question = 'OVERALL') as overall_on
-			    from cqc_rating %s
-			    group by cqc_location_id
+			    select cqc_location_id, safe, effective, caring, responsive, well_led,
+			           nullif(overall, '{}') as overall, overall_on
+			    from cqc_location_rating %s
 			), qa as (
 			    select care_service_id, array_agg(overall_rating order by published_at desc) as ratings
 			    from qa_review where published_at is not null %s

@@ -33,7 +33,7 @@ class BrowserJourneyTests {
 	/** The navigation each role should see, in order. */
 	private static final Map<Role, List<String>> NAVIGATION = Map.of(Role.ADMIN,
 			List.of("Providers", "Concerns", "Services", "Quality reviews", "Oversight", "Market map", "Contracts",
-					"Imports", "People", "Audit log", "QA framework"),
+					"Imports", "People", "Audit log", "QA framework", "KPIs"),
 			Role.COMMISSIONER,
 			List.of("Providers", "Concerns", "Services", "Quality reviews", "Oversight", "Market map", "Contracts",
 					"Imports"),

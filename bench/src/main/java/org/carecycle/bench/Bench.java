@@ -41,10 +41,10 @@ import java.util.stream.Stream;
 public final class Bench {
 
 	static final List<String> PAGE_SCENARIOS = List.of("service-search", "provider-profile", "service-profile",
-			"public-directory");
+			"public-directory", "concern-queue", "oversight-dashboard");
 
 	static final List<String> SCENARIOS = List.of("startup", "service-search", "provider-profile", "service-profile",
-			"public-directory", IntakeScenario.NAME, "import", QualityScenarios.PLANNER, QualityScenarios.COVERAGE, RiskScenario.NAME,
+			"public-directory", "concern-queue", "oversight-dashboard", IntakeScenario.NAME, "import", QualityScenarios.PLANNER, QualityScenarios.COVERAGE, RiskScenario.NAME,
 			"floors");
 
 	static final String COMMISSIONER = "commissioner@carecycle.example";
@@ -414,6 +414,15 @@ public final class Bench {
 		mixes.put("service-profile",
 				r -> new LoadRun.Target("service", "/services/" + s.services().get(r.nextInt(s.services().size()))));
 		mixes.put("public-directory", publicDirectory(s));
+		mixes.put("concern-queue", r -> {
+			double x = r.nextDouble();
+			if (x < 0.6) {
+				return new LoadRun.Target("queue, first page", "/concerns");
+			}
+			return new LoadRun.Target("queue, a later page", "/concerns?page=" + (2 + r.nextInt(5)));
+		});
+		mixes.put("oversight-dashboard", r -> (r.nextDouble() < 0.7) ? new LoadRun.Target("dashboard", "/oversight")
+				: new LoadRun.Target("risk register", "/oversight/risk"));
 		long seed = 7;
 		for (String name : PAGE_SCENARIOS) {
 			seed++;

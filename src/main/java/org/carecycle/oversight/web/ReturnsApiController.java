@@ -129,11 +129,13 @@ class ReturnsApiController {
 		List<KpiReturns.Problem> typeProblems = new ArrayList<>();
 		valuesNode.properties().forEach(e -> {
 			JsonNode v = e.getValue();
-			if (v.isNumber()) {
-				values.put(e.getKey(), v.decimalValue().toPlainString());
+			String number = (v.isNumber()) ? decimal(v) : null;
+			if (number != null) {
+				values.put(e.getKey(), number);
 			}
 			else {
-				typeProblems.add(new KpiReturns.Problem(e.getKey(), e.getKey() + " must be a number"));
+				String code = e.getKey().matches("[A-Za-z0-9_]{1,40}") ? e.getKey() : "values";
+				typeProblems.add(new KpiReturns.Problem(code, code + " must be a number"));
 			}
 		});
 		if (!typeProblems.isEmpty()) {
@@ -153,6 +155,19 @@ class ReturnsApiController {
 			case INVALID -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid return",
 					"The return has mistakes: nothing was saved.", result.problems());
 		};
+	}
+
+	/** A JSON number as written in decimals; null for one no decimal can hold (1e309). */
+	private static String decimal(JsonNode number) {
+		if (number.isFloatingPointNumber() && !Double.isFinite(number.doubleValue()) && !number.isBigDecimal()) {
+			return null;
+		}
+		try {
+			return number.decimalValue().toPlainString();
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
