@@ -33,10 +33,10 @@ import org.springframework.transaction.annotation.Transactional;
  * ratings, concerns in the last twelve months against similar services (per bed, place or
  * 100 weekly hours, compared with the median of the same type of service), serious
  * concerns, open safeguarding referrals, the last two monthly KPI returns (out of
- * tolerance, late or missing) and a missing registered manager. One SQL query gathers the
- * signals of every service; the scores are written back in one statement. One service can
- * be recomputed alone (after a new concern or a published review), using the peer medians
- * of the last full run.
+ * tolerance, late or missing), contract action on the escalation ladder and a missing
+ * registered manager. One SQL query gathers the signals of every service; the scores are
+ * written back in one statement. One service can be recomputed alone (after a new concern
+ * or a published review), using the peer medians of the last full run.
  */
 @Service
 public class RiskProfiles {
@@ -84,7 +84,12 @@ public class RiskProfiles {
 			        where exists (select 1 from contract c where c.care_service_id = s.id and c.starts_on <= e.d
 			                      and c.ends_on >= e.d)
 			          and exists (select 1 from kpi k where k.active and k.frequency = 'MONTHLY'
-			                      and s.service_type = any (k.service_types) and k.applies_from <= e.d)) as kpi_expected
+			                      and s.service_type = any (k.service_types) and k.applies_from <= e.d)) as kpi_expected,
+			       exists (select 1 from contract c where c.care_service_id = s.id and c.starts_on <= :today
+			               and c.ends_on >= :today) as commissioned,
+			       (select count(*) from escalation e where e.stage = 'CONTRACT_ACTION'
+			        and (e.care_service_id = s.id or (e.subject_kind = 'PROVIDER' and e.provider_id = s.provider_id)))
+			           as default_notices
 			from care_service s
 			left join cqc on cqc.cqc_location_id = s.cqc_location_id
 			left join qa on qa.care_service_id = s.id
@@ -217,11 +222,22 @@ public class RiskProfiles {
 			.param("kpiSecond", Date.valueOf(second.start()))
 			.param("kpiFirstEnd", Date.valueOf(first.end()))
 			.param("kpiSecondEnd", Date.valueOf(second.end()))
+			.param("today", Date.valueOf(today))
 			.param("yearAgo", Timestamp.from(yearAgo()));
 		if (only != null) {
 			statement = statement.param("only", only);
 		}
 		return statement.query((rs, n) -> gathered(rs, today)).list();
+	}
+
+	/**
+	 * A provider's active services, to recompute after a change to the whole provider.
+	 */
+	List<UUID> servicesOf(UUID providerId) {
+		return this.jdbc.sql("select id from care_service where provider_id = :p and status = 'ACTIVE'")
+			.param("p", providerId)
+			.query(UUID.class)
+			.list();
 	}
 
 	/** The latest month whose KPI return is due by now. */
@@ -276,6 +292,12 @@ public class RiskProfiles {
 			// sent
 			int missing = Math.max(0, expected - rs.getInt("kpi_sent"));
 			signals.kpiReturns(Math.min(2, rs.getInt("kpi_breached")), Math.min(2, rs.getInt("kpi_late") + missing));
+		}
+		if (rs.getBoolean("commissioned")) {
+			// the council's own formal finding that the contract is not met: contract
+			// action on
+			// the escalation ladder, for the service or its whole provider
+			signals.contractDefaultNotices(rs.getInt("default_notices"));
 		}
 		if (registered) {
 			String manager = rs.getString("registered_manager");

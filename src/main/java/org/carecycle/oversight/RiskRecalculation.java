@@ -92,6 +92,20 @@ class RiskRecalculation {
 		one(event.careServiceId());
 	}
 
+	/**
+	 * Contract action counts towards the risk of the service, or of all its provider's.
+	 */
+	@TransactionalEventListener
+	void on(EscalationEvents.EscalationMoved event) {
+		if (event.careServiceId() != null) {
+			one(event.careServiceId());
+			return;
+		}
+		for (java.util.UUID service : this.profiles.servicesOf(event.providerId())) {
+			one(service);
+		}
+	}
+
 	private void one(java.util.UUID serviceId) {
 		if (serviceId != null) {
 			try {

@@ -148,4 +148,44 @@ class RiskProfileTests {
 		assertThat(EarlyWarnings.upperTail(0, 2.0)).isEqualTo(1.0);
 	}
 
+	@Test
+	void contractActionOnTheLadderCountsAsADefaultNoticeForTheService() {
+		UUID service = this.jdbc
+			.sql("""
+					select s.id from care_service s where s.status = 'ACTIVE'
+					  and exists (select 1 from contract c where c.care_service_id = s.id and c.starts_on <= current_date
+					              and c.ends_on >= current_date)
+					  and not exists (select 1 from escalation e where e.care_service_id = s.id or e.provider_id = s.provider_id)
+					order by s.id desc limit 1""")
+			.query(UUID.class)
+			.single();
+		this.profiles.recompute(service);
+		assertThat(points(service, "risk.contract.defaultNotices")).isZero();
+		this.jdbc.sql("""
+				insert into escalation (id, version, reference, subject_kind, provider_id, care_service_id, stage,
+				                        stage_since, created_at, updated_at)
+				select gen_random_uuid(), 0, 'TEST-CONTRACT-1', 'SERVICE', provider_id, id, 'CONTRACT_ACTION',
+				       current_date, now(), now()
+				from care_service where id = :id""").param("id", service).update();
+		try {
+			this.profiles.recompute(service);
+			assertThat(points(service, "risk.contract.defaultNotices"))
+				.isEqualTo(RiskModel.DEFAULT_NOTICE_POINTS.get(0));
+		}
+		finally {
+			this.jdbc.sql("delete from escalation where reference = 'TEST-CONTRACT-1'").update();
+			this.profiles.recompute(service);
+		}
+	}
+
+	private int points(UUID service, String signal) {
+		return this.profiles.profile(service)
+			.orElseThrow()
+			.contributions()
+			.stream()
+			.filter(c -> c.signal().equals(signal))
+			.mapToInt(RiskAssessment.Contribution::points)
+			.sum();
+	}
+
 }

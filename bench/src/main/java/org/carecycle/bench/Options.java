@@ -15,7 +15,8 @@ final class Options {
 			                            authority) or county (scale 1, Cornwall); default national
 			  --only NAME[,NAME...]     run only these scenarios (and the floors they need):
 			                            startup, service-search, provider-profile, service-profile,
-			                            public-directory, ppmf-intake, import, qa-planner, coverage,
+			                            public-directory, concern-queue, oversight-dashboard,
+			                            ppmf-intake, import, qa-planner, coverage,
 			                            risk-recompute, floors
 			  --database-url URL        use this PostgreSQL (jdbc:postgresql://host:port/db) rather
 			  --database-username U     than the bench's embedded one in bench/work/pg-<scale>/
