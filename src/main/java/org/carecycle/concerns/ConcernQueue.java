@@ -108,8 +108,15 @@ public class ConcernQueue {
 			default ->
 				"c.safeguarding_flag desc, c.urgent desc, " + OVERDUE + " desc, (c.status = 'NEW') desc, c.received_at";
 		};
+		// the page's rows are chosen from the narrow queue index, then read whole:
+		// sorting
+		// every open concern's full row would read tens of thousands of them
 		List<ConcernRow> rows = this.jdbc
-			.sql(ROW + " where " + where + " order by " + order + ", c.reference limit :limit offset :offset")
+			.sql(ROW.replace("from concern c",
+					"from (select c.id from concern c left join care_service s on s.id = c.care_service_id where "
+							+ where + " order by " + order + ", c.reference limit :limit offset :offset) picked"
+							+ " join concern c on c.id = picked.id")
+					+ " order by " + order + ", c.reference")
 			.params(params)
 			.param("limit", pageSize)
 			.param("offset", (long) (page - 1) * pageSize)

@@ -271,6 +271,13 @@ public class EarlyWarnings {
 			from early_warning w join care_service s on s.id = w.care_service_id join provider p on p.id = s.provider_id
 			""";
 
+	/** How many warnings wait for a decision. */
+	public long openCount() {
+		return this.jdbc.sql("select count(*) from early_warning where acknowledged_at is null")
+			.query(Long.class)
+			.single();
+	}
+
 	public List<Warning> open() {
 		return this.jdbc.sql(WARNING + " where w.acknowledged_at is null order by w.raised_on desc, s.name")
 			.query(Warning.class)

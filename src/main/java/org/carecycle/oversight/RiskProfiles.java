@@ -73,6 +73,20 @@ public class RiskProfiles {
 			    from kpi_return
 			    where frequency = 'MONTHLY' and period_start in (:kpiFirst, :kpiSecond) %s
 			    group by care_service_id
+			), contracted as (
+			    select care_service_id,
+			           bool_or(starts_on <= :kpiFirstEnd and ends_on >= :kpiFirstEnd) as first,
+			           bool_or(starts_on <= :kpiSecondEnd and ends_on >= :kpiSecondEnd) as second,
+			           bool_or(starts_on <= :today and ends_on >= :today) as now
+			    from contract where ends_on >= :kpiSecondEnd %s
+			    group by care_service_id
+			), monthly_kpis as (
+			    select type, min(applies_from) as applies_from
+			    from kpi, unnest(service_types) as type
+			    where active and frequency = 'MONTHLY'
+			    group by type
+			), notices as (
+			    select care_service_id, provider_id, subject_kind from escalation where stage = 'CONTRACT_ACTION'
 			)
 			select s.id, s.service_type, s.beds, s.places, s.weekly_hours, s.registered_manager, s.cqc_location_id,
 			       cqc.safe, cqc.effective, cqc.caring, cqc.responsive, cqc.well_led, cqc.overall, cqc.overall_on,
@@ -80,22 +94,20 @@ public class RiskProfiles {
 			       coalesce(referrals.open_referrals, 0) as open_referrals,
 			       coalesce(kpis.sent, 0) as kpi_sent, coalesce(kpis.breached, 0) as kpi_breached,
 			       coalesce(kpis.late, 0) as kpi_late,
-			       (select count(*) from unnest(array[:kpiFirstEnd, :kpiSecondEnd]::date[]) as e(d)
-			        where exists (select 1 from contract c where c.care_service_id = s.id and c.starts_on <= e.d
-			                      and c.ends_on >= e.d)
-			          and exists (select 1 from kpi k where k.active and k.frequency = 'MONTHLY'
-			                      and s.service_type = any (k.service_types) and k.applies_from <= e.d)) as kpi_expected,
-			       exists (select 1 from contract c where c.care_service_id = s.id and c.starts_on <= :today
-			               and c.ends_on >= :today) as commissioned,
-			       (select count(*) from escalation e where e.stage = 'CONTRACT_ACTION'
-			        and (e.care_service_id = s.id or (e.subject_kind = 'PROVIDER' and e.provider_id = s.provider_id)))
-			           as default_notices
+			       (coalesce(contracted.first, false) and monthly_kpis.applies_from <= :kpiFirstEnd)::int
+			           + (coalesce(contracted.second, false) and monthly_kpis.applies_from <= :kpiSecondEnd)::int
+			           as kpi_expected,
+			       coalesce(contracted.now, false) as commissioned,
+			       (select count(*) from notices n where n.care_service_id = s.id
+			        or (n.subject_kind = 'PROVIDER' and n.provider_id = s.provider_id)) as default_notices
 			from care_service s
 			left join cqc on cqc.cqc_location_id = s.cqc_location_id
 			left join qa on qa.care_service_id = s.id
 			left join recent on recent.care_service_id = s.id
 			left join referrals on referrals.care_service_id = s.id
 			left join kpis on kpis.care_service_id = s.id
+			left join contracted on contracted.care_service_id = s.id
+			left join monthly_kpis on monthly_kpis.type = s.service_type
 			where s.status = 'ACTIVE' %s""";
 
 	private final JdbcClient jdbc;
@@ -156,7 +168,7 @@ public class RiskProfiles {
 			assessments.add(score(g));
 		}
 		long scoredAt = System.nanoTime();
-		write(ids, assessments);
+		writeChanged(ids, assessments);
 		long written = System.nanoTime();
 		this.lastFull = new Recomputed(ids.size(), (gatheredAt - started) / 1_000_000,
 				(scoredAt - gatheredAt) / 1_000_000, (written - scoredAt) / 1_000_000);
@@ -180,6 +192,7 @@ public class RiskProfiles {
 		}
 		RiskAssessment assessment = score(gathered.get(0));
 		write(List.of(serviceId), List.of(assessment));
+		this.written.put(serviceId, assessment.hashCode());
 		synchronized (this.singleMicros) {
 			this.singleMicros[this.singles % this.singleMicros.length] = (System.nanoTime() - started) / 1_000;
 			this.singles++;
@@ -212,7 +225,7 @@ public class RiskProfiles {
 				(only != null) ? "where cqc_location_id = (select cqc_location_id from care_service where id = :only)"
 						: "",
 				one.formatted("care_service_id"), one.formatted("care_service_id"), one.formatted("c.care_service_id"),
-				one.formatted("care_service_id"), one.formatted("s.id"));
+				one.formatted("care_service_id"), one.formatted("care_service_id"), one.formatted("s.id"));
 		LocalDate today = LocalDate.now(this.clock.withZone(LONDON));
 		KpiPeriod first = lastDueMonth(today);
 		KpiPeriod second = first.previous();
@@ -344,6 +357,41 @@ public class RiskProfiles {
 		return (array != null) ? (Date[]) array.getArray() : new Date[0];
 	}
 
+	/**
+	 * What each service's profile was when last written, by a hash, and the day its
+	 * history point was written: a full run sends only the profiles that changed (all of
+	 * them on its first run and on the first run of a day, for the history).
+	 */
+	private final Map<UUID, Integer> written = new ConcurrentHashMap<>();
+
+	private volatile LocalDate writtenOn;
+
+	private void writeChanged(List<UUID> ids, List<RiskAssessment> assessments) {
+		LocalDate today = LocalDate.now(this.clock.withZone(LONDON));
+		boolean everything = !today.equals(this.writtenOn);
+		List<UUID> changedIds = new ArrayList<>();
+		List<RiskAssessment> changed = new ArrayList<>();
+		Map<UUID, Integer> hashes = new HashMap<>();
+		for (int i = 0; i < ids.size(); i++) {
+			int hash = assessments.get(i).hashCode();
+			hashes.put(ids.get(i), hash);
+			if (everything || !Integer.valueOf(hash).equals(this.written.get(ids.get(i)))) {
+				changedIds.add(ids.get(i));
+				changed.add(assessments.get(i));
+			}
+		}
+		if (!changedIds.isEmpty()) {
+			write(changedIds, changed);
+		}
+		this.written.putAll(hashes);
+		this.writtenOn = today;
+	}
+
+	/**
+	 * Writes the profiles and today's point of their history. A profile that has not
+	 * changed is left as it is (its computed_at says when it last changed), so a run that
+	 * changes little writes little.
+	 */
 	private void write(List<UUID> ids, List<RiskAssessment> assessments) {
 		int n = ids.size();
 		String[] idArray = new String[n];
@@ -373,7 +421,10 @@ public class RiskProfiles {
 				            :caveats::text[]) as t(id, score, band, contributions, unknown, caveats)
 				on conflict (care_service_id) do update set score = excluded.score, band = excluded.band,
 				    contributions = excluded.contributions, unknown = excluded.unknown, caveats = excluded.caveats,
-				    computed_at = excluded.computed_at""")
+				    computed_at = excluded.computed_at
+				where (risk_profile.score, risk_profile.band, risk_profile.contributions, risk_profile.unknown,
+				       risk_profile.caveats) is distinct from
+				      (excluded.score, excluded.band, excluded.contributions, excluded.unknown, excluded.caveats)""")
 			.param("ids", idArray)
 			.param("scores", scores)
 			.param("bands", bands)
@@ -386,7 +437,8 @@ public class RiskProfiles {
 			.sql("""
 					insert into risk_history (care_service_id, on_date, score, band)
 					select id::uuid, :today, score, band from unnest(:ids::text[], :scores::int[], :bands::text[]) as t(id, score, band)
-					on conflict (care_service_id, on_date) do update set score = excluded.score, band = excluded.band""")
+					on conflict (care_service_id, on_date) do update set score = excluded.score, band = excluded.band
+					where (risk_history.score, risk_history.band) is distinct from (excluded.score, excluded.band)""")
 			.param("ids", idArray)
 			.param("scores", scores)
 			.param("bands", bands)

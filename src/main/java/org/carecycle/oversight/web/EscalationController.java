@@ -81,7 +81,7 @@ class EscalationController {
 		model.addAttribute("returnsOverdue", this.returns.overdueCount());
 		model.addAttribute("bands", this.profiles.bands());
 		model.addAttribute("highest", this.profiles.register(org.carecycle.oversight.RiskBand.HIGH, 10, 0));
-		model.addAttribute("warnings", this.warnings.open());
+		model.addAttribute("openWarnings", this.warnings.openCount());
 		model.addAttribute("today", today());
 		return "oversight/dashboard";
 	}
