@@ -108,13 +108,14 @@ public class ConcernQueue {
 			default ->
 				"c.safeguarding_flag desc, c.urgent desc, " + OVERDUE + " desc, (c.status = 'NEW') desc, c.received_at";
 		};
-		// the page's rows are chosen from the narrow queue index, then read whole:
-		// sorting
-		// every open concern's full row would read tens of thousands of them
+		// the page's rows are chosen from the queue's covering index, then read whole
+		// (sorting every open concern's full row would read tens of thousands of them);
+		// the service is joined only for a text search, which needs its name
+		String services = where.contains("s.") ? " left join care_service s on s.id = c.care_service_id" : "";
 		List<ConcernRow> rows = this.jdbc
 			.sql(ROW.replace("from concern c",
-					"from (select c.id from concern c left join care_service s on s.id = c.care_service_id where "
-							+ where + " order by " + order + ", c.reference limit :limit offset :offset) picked"
+					"from (select c.id from concern c" + services + " where " + where + " order by " + order
+							+ ", c.reference limit :limit offset :offset) picked"
 							+ " join concern c on c.id = picked.id")
 					+ " order by " + order + ", c.reference")
 			.params(params)
@@ -122,9 +123,9 @@ public class ConcernQueue {
 			.param("offset", (long) (page - 1) * pageSize)
 			.query(ConcernRow.class)
 			.list();
-		long total = this.jdbc.sql(
-				"select count(*) from (select 1 from concern c left join care_service s on s.id = c.care_service_id where "
-						+ where + " limit :countLimit) counted")
+		long total = this.jdbc
+			.sql("select count(*) from (select 1 from concern c" + services + " where " + where
+					+ " limit :countLimit) counted")
 			.params(params)
 			.param("countLimit", Paged.countLimit(page, pageSize))
 			.query(Long.class)
