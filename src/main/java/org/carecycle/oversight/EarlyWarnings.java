@@ -278,6 +278,18 @@ public class EarlyWarnings {
 			.single();
 	}
 
+	/** A page of the warnings waiting for a decision, newest first. */
+	public org.carecycle.web.Paged<Warning> open(int page, int pageSize) {
+		List<Warning> items = this.jdbc
+			.sql(WARNING + " where w.acknowledged_at is null order by w.raised_on desc, s.name, w.id"
+					+ " limit :limit offset :offset")
+			.param("limit", pageSize)
+			.param("offset", org.carecycle.web.Paged.offset(page, pageSize))
+			.query(Warning.class)
+			.list();
+		return new org.carecycle.web.Paged<>(items, page, pageSize, openCount());
+	}
+
 	public List<Warning> open() {
 		return this.jdbc.sql(WARNING + " where w.acknowledged_at is null order by w.raised_on desc, s.name")
 			.query(Warning.class)

@@ -106,11 +106,17 @@ class RiskProfileTests {
 		assertThat(this.warnings.ofService(service)).hasSize(1);
 
 		MockHttpSession officer = SignIn.as(this.mvc, Role.QA_OFFICER);
-		String page = this.mvc.perform(get("/oversight/warnings").session(officer))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		assertThat(page).contains("5 concerns in the last 3 months");
+		// the warnings come a page at a time: the new one is on one of them
+		boolean shown = false;
+		for (int n = 1; n <= 50 && !shown; n++) {
+			String page = this.mvc.perform(get("/oversight/warnings?page=" + n).session(officer))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(page).as("page " + n).contains("govuk-summary-card");
+			shown = page.contains("5 concerns in the last 3 months");
+		}
+		assertThat(shown).as("the new warning is listed").isTrue();
 		var refused = this.mvc
 			.perform(post("/oversight/warnings/" + warning.id() + "/acknowledge").session(officer)
 				.with(csrf())

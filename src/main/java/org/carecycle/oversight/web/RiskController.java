@@ -32,6 +32,9 @@ class RiskController {
 
 	private static final int PAGE_SIZE = 50;
 
+	/** Warnings a page: each is a card with its own decision to write. */
+	private static final int WARNINGS_PAGE_SIZE = 20;
+
 	private final RiskProfiles profiles;
 
 	private final EarlyWarnings warnings;
@@ -95,8 +98,10 @@ class RiskController {
 	}
 
 	@GetMapping("/warnings")
-	String warnings(Model model) {
-		model.addAttribute("warnings", this.warnings.open());
+	String warnings(@RequestParam(defaultValue = "1") int page, Model model) {
+		var paged = this.warnings.open(Math.max(1, Math.min(page, 10_000)), WARNINGS_PAGE_SIZE);
+		model.addAttribute("warnings", paged.items());
+		model.addAttribute("page", paged);
 		return "oversight/warnings";
 	}
 
