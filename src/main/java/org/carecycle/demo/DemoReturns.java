@@ -15,6 +15,7 @@ import org.carecycle.oversight.Kpi;
 import org.carecycle.oversight.KpiDefinitions;
 import org.carecycle.oversight.KpiPeriod;
 import org.carecycle.oversight.KpiReturns;
+import org.carecycle.oversight.RiskProfiles;
 import org.carecycle.providers.ServiceType;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -169,13 +170,8 @@ class DemoReturns {
 					order by s.id""")
 			.query((rs, n) -> {
 				ServiceType type = ServiceType.valueOf(rs.getString("service_type"));
-				Integer units = switch (type.capacity()) {
-					case BEDS -> (Integer) rs.getObject("beds");
-					case PLACES -> (Integer) rs.getObject("places");
-					case WEEKLY_HOURS -> (Integer) rs.getObject("weekly_hours");
-				};
-				Double capacity = (units == null || units <= 0) ? null
-						: (type.capacity() == ServiceType.Capacity.WEEKLY_HOURS) ? units / 100.0 : units.doubleValue();
+				Double capacity = RiskProfiles.capacity(type, (Integer) rs.getObject("beds"),
+						(Integer) rs.getObject("places"), (Integer) rs.getObject("weekly_hours"));
 				int trouble = trouble(rs.getString("overall_rating"), rs.getString("previous_rating"));
 				return new DemoService(rs.getObject("id", UUID.class), rs.getObject("provider_id", UUID.class), type,
 						capacity, rs.getDate("starts_on").toLocalDate(), rs.getDate("ends_on").toLocalDate(), trouble);

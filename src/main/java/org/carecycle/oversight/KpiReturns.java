@@ -194,7 +194,7 @@ public class KpiReturns {
 			return checked(scope, serviceId, period, values).result();
 		}
 		KpiReturn saved = find(ProviderScope.everything(), id).orElseThrow();
-		this.overdueCountAt = Instant.MIN;
+		recountOverdue();
 		this.events.publishEvent(new KpiReturnSent(id, checked.service().id(), checked.service().providerId(),
 				checked.period().label(), List.copyOf(checked.breaches()), late));
 		return new Result(Outcome.CREATED, saved, List.of());
@@ -431,8 +431,14 @@ public class KpiReturns {
 	// --------------------
 
 	/** A return a service owes and has not sent. */
-	public record Owed(UUID serviceId, String serviceName, UUID providerId, String providerName, KpiPeriod period,
-			LocalDate dueOn, boolean overdue) {
+	public record Owed(UUID serviceId, String serviceName, ServiceType serviceType, UUID providerId,
+			String providerName, KpiPeriod period, LocalDate dueOn, boolean overdue) {
+
+		/** The KPIs this return needs, of every KPI there is. */
+		public List<Kpi> kpis(List<Kpi> all) {
+			return all.stream().filter(kpi -> kpi.isDueFor(this.serviceType, this.period)).toList();
+		}
+
 	}
 
 	/**
@@ -440,6 +446,27 @@ public class KpiReturns {
 	 * {@code months} months, earliest due first.
 	 */
 	public List<Owed> owed(ProviderScope scope, int months, int limit) {
+		LocalDate today = today();
+		return owedQuery("""
+				select s.id as service_id, s.name as service_name, s.service_type, s.provider_id,
+				       p.name as provider_name, per.frequency, per.period_start""", """
+				order by per.period_end, p.name, s.name, per.frequency
+				limit :limit""", scope, months).param("limit", limit).query((rs, n) -> {
+			KpiPeriod period = new KpiPeriod(KpiPeriod.Frequency.valueOf(rs.getString("frequency")),
+					rs.getDate("period_start").toLocalDate());
+			return new Owed(rs.getObject("service_id", UUID.class), rs.getString("service_name"),
+					ServiceType.valueOf(rs.getString("service_type")), rs.getObject("provider_id", UUID.class),
+					rs.getString("provider_name"), period, period.dueOn(), period.dueOn().isBefore(today));
+		}).list();
+	}
+
+	/**
+	 * The returns owed by the services in scope for periods that ended in the last
+	 * {@code months} months: every commissioned service's periods whose KPIs its type
+	 * returns, less those sent. {@code select} and {@code tail} make it a list or a
+	 * count.
+	 */
+	private JdbcClient.StatementSpec owedQuery(String select, String tail, ProviderScope scope, int months) {
 		LocalDate today = today();
 		List<KpiPeriod> periods = new ArrayList<>();
 		for (KpiPeriod.Frequency frequency : KpiPeriod.Frequency.values()) {
@@ -453,8 +480,7 @@ public class KpiReturns {
 				with periods (frequency, period_start, period_end) as (
 				    select * from unnest(:frequencies::text[], :starts::date[], :ends::date[])
 				)
-				select s.id as service_id, s.name as service_name, s.provider_id, p.name as provider_name,
-				       per.frequency, per.period_start
+				%s
 				from care_service s
 				join provider p on p.id = s.provider_id
 				cross join periods per
@@ -465,21 +491,11 @@ public class KpiReturns {
 				              and s.service_type = any (k.service_types) and k.applies_from <= per.period_end)
 				  and not exists (select 1 from kpi_return r where r.care_service_id = s.id
 				                  and r.frequency = per.frequency and r.period_start = per.period_start)
-				order by per.period_end, p.name, s.name, per.frequency
-				limit :limit""".formatted(scope.sql("s.provider_id")))
+				%s""".formatted(select, scope.sql("s.provider_id"), tail))
 			.param("frequencies", periods.stream().map(p -> p.frequency().name()).toArray(String[]::new))
 			.param("starts", periods.stream().map(p -> Date.valueOf(p.start())).toArray(Date[]::new))
 			.param("ends", periods.stream().map(p -> Date.valueOf(p.end())).toArray(Date[]::new))
-			.params(scope.parameters())
-			.param("limit", limit)
-			.query((rs, n) -> {
-				KpiPeriod period = new KpiPeriod(KpiPeriod.Frequency.valueOf(rs.getString("frequency")),
-						rs.getDate("period_start").toLocalDate());
-				return new Owed(rs.getObject("service_id", UUID.class), rs.getString("service_name"),
-						rs.getObject("provider_id", UUID.class), rs.getString("provider_name"), period, period.dueOn(),
-						period.dueOn().isBefore(today));
-			})
-			.list();
+			.params(scope.parameters());
 	}
 
 	/**
@@ -492,6 +508,11 @@ public class KpiReturns {
 
 	private volatile long overdueCount;
 
+	/** The next dashboard counts overdue returns again. */
+	void recountOverdue() {
+		this.overdueCountAt = Instant.MIN;
+	}
+
 	/**
 	 * How many returns are overdue across the council, for the dashboard; counted at most
 	 * every five minutes (nationally it looks at every commissioned service's last year),
@@ -500,7 +521,12 @@ public class KpiReturns {
 	public long overdueCount() {
 		Instant now = this.clock.instant();
 		if (this.overdueCountAt.plus(OVERDUE_COUNT_KEPT).isBefore(now)) {
-			this.overdueCount = owed(ProviderScope.everything(), 12, 1_000_000).stream().filter(Owed::overdue).count();
+			this.overdueCount = owedQuery("select count(*)", "and per.period_end + :dueDays < :today",
+					ProviderScope.everything(), 12)
+				.param("dueDays", KpiPeriod.DUE_DAYS)
+				.param("today", Date.valueOf(today()))
+				.query(Long.class)
+				.single();
 			this.overdueCountAt = now;
 		}
 		return this.overdueCount;

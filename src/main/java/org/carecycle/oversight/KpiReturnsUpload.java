@@ -156,14 +156,9 @@ public class KpiReturnsUpload {
 	/** Rows to fill in: every figure the services in scope owe for the last year. */
 	public String template(ProviderScope scope) {
 		StringBuilder csv = new StringBuilder("service_id,service_name,period,kpi,kpi_name,value\r\n");
-		Map<UUID, org.carecycle.providers.ServiceType> types = new LinkedHashMap<>();
+		List<Kpi> all = this.definitions.all();
 		for (KpiReturns.Owed owed : this.returns.owed(scope, 12, 5_000)) {
-			var type = types.computeIfAbsent(owed.serviceId(),
-					id -> this.returns.service(scope, id).map(KpiReturns.ReturningService::type).orElse(null));
-			if (type == null) {
-				continue;
-			}
-			for (Kpi kpi : this.definitions.dueFor(type, owed.period())) {
+			for (Kpi kpi : owed.kpis(all)) {
 				csv.append(owed.serviceId())
 					.append(',')
 					.append(Csv.quote(owed.serviceName()))

@@ -322,7 +322,7 @@ public class RiskProfiles {
 	}
 
 	/** Beds or places, or hundreds of weekly hours for services counted in hours. */
-	static Double capacity(ServiceType type, Integer beds, Integer places, Integer weeklyHours) {
+	public static Double capacity(ServiceType type, Integer beds, Integer places, Integer weeklyHours) {
 		Integer units = switch (type.capacity()) {
 			case BEDS -> beds;
 			case PLACES -> places;

@@ -219,4 +219,16 @@ class KpiReturnsTests {
 			.refusedKey()).isEqualTo("kpi.upload.columns");
 	}
 
+	@Test
+	void theDashboardsOverdueCountIsTheNumberOfOverdueReturnsListed() {
+		long listed = this.returns.owed(ProviderScope.everything(), 12, 1_000_000)
+			.stream()
+			.filter(KpiReturns.Owed::overdue)
+			.count();
+		assertThat(listed).as("the demo has overdue returns").isPositive();
+		// other tests change returns with SQL, behind the five-minute count's back
+		this.returns.recountOverdue();
+		assertThat(this.returns.overdueCount()).isEqualTo(listed);
+	}
+
 }

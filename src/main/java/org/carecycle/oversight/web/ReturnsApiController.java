@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.carecycle.identity.CurrentUser;
+import org.carecycle.oversight.Kpi;
+import org.carecycle.oversight.KpiDefinitions;
 import org.carecycle.oversight.KpiReturns;
 
 import org.springframework.http.HttpStatus;
@@ -49,8 +51,11 @@ class ReturnsApiController {
 
 	private final CurrentUser currentUser;
 
-	ReturnsApiController(KpiReturns returns, CurrentUser currentUser) {
+	private final KpiDefinitions definitions;
+
+	ReturnsApiController(KpiReturns returns, CurrentUser currentUser, KpiDefinitions definitions) {
 		this.returns = returns;
+		this.definitions = definitions;
 		this.currentUser = currentUser;
 	}
 
@@ -63,14 +68,11 @@ class ReturnsApiController {
 
 	@GetMapping("/owed")
 	List<Owed> owed() {
+		List<Kpi> all = this.definitions.all();
 		List<Owed> owed = new ArrayList<>();
 		for (KpiReturns.Owed o : this.returns.owed(this.currentUser.scope(), 12, 1_000)) {
-			var form = this.returns.form(this.currentUser.scope(), o.serviceId(), o.period()).orElse(null);
-			if (form == null) {
-				continue;
-			}
 			owed.add(new Owed(o.serviceId(), o.serviceName(), o.period().label(), o.dueOn(), o.overdue(),
-					form.kpis()
+					o.kpis(all)
 						.stream()
 						.map(k -> new OwedKpi(k.code(), k.name(), k.unit().name(), k.highest().stripTrailingZeros()))
 						.toList()));
