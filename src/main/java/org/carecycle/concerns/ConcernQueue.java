@@ -4,15 +4,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.carecycle.shared.ReadCache;
 import org.carecycle.shared.SqlText;
 import org.carecycle.web.Paged;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -46,9 +48,32 @@ public class ConcernQueue {
 
 	private final Clock clock;
 
+	/**
+	 * The first pages of each view and the tab counts, kept until a concern changes (or
+	 * for half a minute, for changes made by another server and for the date, which makes
+	 * concerns overdue): nationally every open concern is read to sort or count them,
+	 * tens of milliseconds of database time on each visit of the queue.
+	 */
+	private final ReadCache<List<Object>, Paged<ConcernRow>> pages;
+
+	private final ReadCache<List<Object>, Map<View, Long>> tabCounts;
+
+	static final java.time.Duration KEPT = java.time.Duration.ofSeconds(30);
+
+	/** Pages beyond this are read from the database on every visit. */
+	static final int PAGES_KEPT = 10;
+
 	ConcernQueue(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.pages = new ReadCache<>(clock, KEPT, 512);
+		this.tabCounts = new ReadCache<>(clock, KEPT, 512);
+	}
+
+	/** A concern, or what the queue shows of one, is changing. */
+	void changed() {
+		this.pages.changed();
+		this.tabCounts.changed();
 	}
 
 	/** Which concerns the queue shows. */
@@ -100,6 +125,19 @@ public class ConcernQueue {
 	}
 
 	public Paged<ConcernRow> queue(View view, ConcernKind kind, String text, UUID currentUser, int page, int pageSize) {
+		if (StringUtils.hasText(text) || page > PAGES_KEPT) {
+			return read(view, kind, text, currentUser, page, pageSize);
+		}
+		return this.pages.get(
+				Arrays.asList(view, kind, page, pageSize, today(), (view == View.MINE) ? currentUser : null),
+				() -> read(view, kind, text, currentUser, page, pageSize));
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock.withZone(Concerns.LONDON));
+	}
+
+	private Paged<ConcernRow> read(View view, ConcernKind kind, String text, UUID currentUser, int page, int pageSize) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		String where = where(view, kind, text, currentUser, params);
 		String order = switch (view) {
@@ -130,7 +168,7 @@ public class ConcernQueue {
 			.param("countLimit", Paged.countLimit(page, pageSize))
 			.query(Long.class)
 			.single();
-		return Paged.counted(rows, page, pageSize, total);
+		return Paged.counted(Collections.unmodifiableList(rows), page, pageSize, total);
 	}
 
 	private String where(View view, ConcernKind kind, String text, UUID currentUser, Map<String, Object> params) {
@@ -162,6 +200,10 @@ public class ConcernQueue {
 
 	/** How many concerns each view of the queue holds, for its tabs. */
 	public Map<View, Long> counts(UUID currentUser) {
+		return this.tabCounts.get(Arrays.asList(currentUser, today()), () -> readCounts(currentUser));
+	}
+
+	private Map<View, Long> readCounts(UUID currentUser) {
 		return this.jdbc.sql("""
 				select count(*) filter (where c.status <> 'CLOSED') as open,
 				       count(*) filter (where c.status <> 'CLOSED' and c.assigned_to = :me) as mine,
@@ -180,7 +222,7 @@ public class ConcernQueue {
 				counts.put(View.URGENT, rs.getLong("urgent"));
 				counts.put(View.OVERDUE, rs.getLong("overdue"));
 				counts.put(View.AWAITING_PROVIDER, rs.getLong("awaiting"));
-				return counts;
+				return Collections.unmodifiableMap(counts);
 			})
 			.single();
 	}

@@ -85,10 +85,14 @@ public class Concerns {
 	private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter
 		.ofPattern("d MMMM yyyy", java.util.Locale.UK);
 
+	/** Told of every change, so that it forgets the pages and counts it keeps. */
+	private final ConcernQueue queue;
+
 	Concerns(ConcernRepository concerns, JdbcClient jdbc, WorkingDays workingDays, SafeguardingScreen screen,
 			Register register, UserDirectory users, CurrentUser currentUser, Outbox outbox, AuditLog audit,
 			ApplicationEventPublisher events, MessageSource messages, Clock clock,
-			@Value("${carecycle.base-url}") String baseUrl, ProviderRequests providerRequests) {
+			@Value("${carecycle.base-url}") String baseUrl, ProviderRequests providerRequests, ConcernQueue queue) {
+		this.queue = queue;
 		this.concerns = concerns;
 		this.jdbc = jdbc;
 		this.workingDays = workingDays;
@@ -143,6 +147,7 @@ public class Concerns {
 		if (concern.urgent()) {
 			concern.dueBy(concern.acknowledgeBy(), this.workingDays.addWorkingDays(receivedOn, URGENT_ASSESS_DAYS));
 		}
+		this.queue.changed();
 		concern = this.concerns.save(concern);
 		Map<String, Object> values = new LinkedHashMap<>();
 		values.put("reference", reference);
@@ -352,6 +357,7 @@ public class Concerns {
 			throw new IllegalStateException("Already answered");
 		}
 		Concern concern = this.concerns.findById(request.concernId()).orElseThrow();
+		this.queue.changed();
 		this.jdbc.sql("""
 				update concern_provider_request set response = :response, document_id = :document,
 				       responded_at = :now, responded_by = :by
@@ -413,6 +419,7 @@ public class Concerns {
 	}
 
 	private void save(Concern concern) {
+		this.queue.changed();
 		try {
 			this.concerns.save(concern);
 		}

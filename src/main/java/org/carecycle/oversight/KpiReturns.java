@@ -43,6 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class KpiReturns {
 
+	private static final org.slf4j.Logger LOGGER = org.slf4j.LoggerFactory.getLogger(KpiReturns.class);
+
 	/** How a return reached the council. */
 	public enum Channel {
 
@@ -194,7 +196,9 @@ public class KpiReturns {
 			return checked(scope, serviceId, period, values).result();
 		}
 		KpiReturn saved = find(ProviderScope.everything(), id).orElseThrow();
-		recountOverdue();
+		if (late && !checked.period().end().isBefore(today().minusMonths(12))) {
+			overdueSent();
+		}
 		this.events.publishEvent(new KpiReturnSent(id, checked.service().id(), checked.service().providerId(),
 				checked.period().label(), List.copyOf(checked.breaches()), late));
 		return new Result(Outcome.CREATED, saved, List.of());
@@ -449,9 +453,9 @@ public class KpiReturns {
 		LocalDate today = today();
 		return owedQuery("""
 				select s.id as service_id, s.name as service_name, s.service_type, s.provider_id,
-				       p.name as provider_name, per.frequency, per.period_start""", """
-				order by per.period_end, p.name, s.name, per.frequency
-				limit :limit""", scope, months).param("limit", limit).query((rs, n) -> {
+				       p.name as provider_name, o.frequency, o.period_start""", """
+				order by per.period_end, p.name, s.name, o.frequency
+				limit :limit""", scope, months, false).param("limit", limit).query((rs, n) -> {
 			KpiPeriod period = new KpiPeriod(KpiPeriod.Frequency.valueOf(rs.getString("frequency")),
 					rs.getDate("period_start").toLocalDate());
 			return new Owed(rs.getObject("service_id", UUID.class), rs.getString("service_name"),
@@ -462,74 +466,135 @@ public class KpiReturns {
 
 	/**
 	 * The returns owed by the services in scope for periods that ended in the last
-	 * {@code months} months: every commissioned service's periods whose KPIs its type
-	 * returns, less those sent. {@code select} and {@code tail} make it a list or a
-	 * count.
+	 * {@code months} months ({@code overdueOnly}: only those past their due date): every
+	 * period of every service under contract at its end whose type returns a KPI of that
+	 * frequency, less the returns sent. The periods and the types that owe them are
+	 * worked out here from the KPIs, and the returns sent are taken away as a set (a
+	 * hashed {@code except}), not looked up one by one: nationally that is half a million
+	 * service-periods. {@code select} and {@code tail} make it a list or a count, over
+	 * {@code o} and {@code per} (the owed periods), {@code s} (the service) and {@code p}
+	 * (its provider); a count reads only {@code o}.
 	 */
-	private JdbcClient.StatementSpec owedQuery(String select, String tail, ProviderScope scope, int months) {
+	private JdbcClient.StatementSpec owedQuery(String select, String tail, ProviderScope scope, int months,
+			boolean overdueOnly) {
 		LocalDate today = today();
-		List<KpiPeriod> periods = new ArrayList<>();
+		List<Kpi> kpis = this.definitions.all();
+		List<String> frequencies = new ArrayList<>();
+		List<Date> starts = new ArrayList<>();
+		List<Date> ends = new ArrayList<>();
+		List<String> types = new ArrayList<>();
+		LocalDate earliest = today;
 		for (KpiPeriod.Frequency frequency : KpiPeriod.Frequency.values()) {
 			KpiPeriod period = KpiPeriod.containing(frequency, today).previous();
 			while (!period.end().isBefore(today.minusMonths(months))) {
-				periods.add(period);
+				if (!overdueOnly || period.dueOn().isBefore(today)) {
+					for (ServiceType type : ServiceType.values()) {
+						KpiPeriod owed = period;
+						if (kpis.stream().anyMatch(kpi -> kpi.isDueFor(type, owed))) {
+							frequencies.add(frequency.name());
+							starts.add(Date.valueOf(period.start()));
+							ends.add(Date.valueOf(period.end()));
+							types.add(type.name());
+							earliest = period.start().isBefore(earliest) ? period.start() : earliest;
+						}
+					}
+				}
 				period = period.previous();
 			}
 		}
+		String from = select.equals("select count(*)") ? "from o" : """
+				from o
+				join (select distinct frequency, period_start, period_end from periods) per
+				    on per.frequency = o.frequency and per.period_start = o.period_start
+				join care_service s on s.id = o.service_id
+				join provider p on p.id = s.provider_id""";
 		return this.jdbc.sql("""
-				with periods (frequency, period_start, period_end) as (
-				    select * from unnest(:frequencies::text[], :starts::date[], :ends::date[])
+				with periods (frequency, period_start, period_end, service_type) as (
+				    select * from unnest(:frequencies::varchar[], :starts::date[], :ends::date[], :types::varchar[])
+				), o (service_id, frequency, period_start) as (
+				    select c.care_service_id, per.frequency, per.period_start
+				    from periods per
+				    join contract c on c.starts_on <= per.period_end and c.ends_on >= per.period_end
+				    join care_service s on s.id = c.care_service_id and s.service_type = per.service_type
+				    where s.status = 'ACTIVE' and %s
+				    except
+				    select care_service_id, frequency, period_start from kpi_return where period_start >= :earliest
 				)
 				%s
-				from care_service s
-				join provider p on p.id = s.provider_id
-				cross join periods per
-				where s.status = 'ACTIVE' and %s
-				  and exists (select 1 from contract c where c.care_service_id = s.id and c.starts_on <= per.period_end
-				              and c.ends_on >= per.period_end)
-				  and exists (select 1 from kpi k where k.active and k.frequency = per.frequency
-				              and s.service_type = any (k.service_types) and k.applies_from <= per.period_end)
-				  and not exists (select 1 from kpi_return r where r.care_service_id = s.id
-				                  and r.frequency = per.frequency and r.period_start = per.period_start)
-				%s""".formatted(select, scope.sql("s.provider_id"), tail))
-			.param("frequencies", periods.stream().map(p -> p.frequency().name()).toArray(String[]::new))
-			.param("starts", periods.stream().map(p -> Date.valueOf(p.start())).toArray(Date[]::new))
-			.param("ends", periods.stream().map(p -> Date.valueOf(p.end())).toArray(Date[]::new))
+				%s
+				%s""".formatted(scope.sql("s.provider_id"), select, from, tail))
+			.param("frequencies", frequencies.toArray(String[]::new))
+			.param("starts", starts.toArray(Date[]::new))
+			.param("ends", ends.toArray(Date[]::new))
+			.param("types", types.toArray(String[]::new))
+			.param("earliest", Date.valueOf(earliest))
 			.params(scope.parameters());
 	}
 
 	/**
-	 * How long the dashboard's count of overdue returns is kept: it changes daily, not by
-	 * the second.
+	 * How long the dashboard's count of overdue returns may be kept before it is counted
+	 * again in the background: it changes daily, and with each return sent (which takes
+	 * one off it at once).
 	 */
 	static final java.time.Duration OVERDUE_COUNT_KEPT = java.time.Duration.ofMinutes(5);
 
-	private volatile Instant overdueCountAt = Instant.MIN;
+	/** The count of overdue returns and when it was made; null until first counted. */
+	private record OverdueCount(long count, Instant at, LocalDate on) {
+	}
 
-	private volatile long overdueCount;
+	private final java.util.concurrent.atomic.AtomicReference<OverdueCount> overdue = new java.util.concurrent.atomic.AtomicReference<>();
 
-	/** The next dashboard counts overdue returns again. */
+	private final java.util.concurrent.atomic.AtomicBoolean recounting = new java.util.concurrent.atomic.AtomicBoolean();
+
+	/** The next dashboard counts overdue returns again, before it shows them. */
 	void recountOverdue() {
-		this.overdueCountAt = Instant.MIN;
+		this.overdue.set(null);
 	}
 
 	/**
-	 * How many returns are overdue across the council, for the dashboard; counted at most
-	 * every five minutes (nationally it looks at every commissioned service's last year),
-	 * and again at once after a return is sent.
+	 * How many returns are overdue across the council, for the dashboard. Nationally the
+	 * count reads every commissioned service's last year (about a second of database
+	 * time), so a visit never waits for it once it has been made: a count older than five
+	 * minutes (or from yesterday) is shown while a fresh one is made in the background,
+	 * by one thread at a time; a return sent takes one off it at once.
 	 */
 	public long overdueCount() {
-		Instant now = this.clock.instant();
-		if (this.overdueCountAt.plus(OVERDUE_COUNT_KEPT).isBefore(now)) {
-			this.overdueCount = owedQuery("select count(*)", "and per.period_end + :dueDays < :today",
-					ProviderScope.everything(), 12)
-				.param("dueDays", KpiPeriod.DUE_DAYS)
-				.param("today", Date.valueOf(today()))
-				.query(Long.class)
-				.single();
-			this.overdueCountAt = now;
+		OverdueCount known = this.overdue.get();
+		if (known == null) {
+			return countOverdue();
 		}
-		return this.overdueCount;
+		Instant now = this.clock.instant();
+		if ((known.at().plus(OVERDUE_COUNT_KEPT).isBefore(now) || !known.on().equals(today()))
+				&& this.recounting.compareAndSet(false, true)) {
+			Thread recount = new Thread(() -> {
+				try {
+					countOverdue();
+				}
+				catch (RuntimeException ex) {
+					LOGGER.warn("Could not count the overdue KPI returns", ex);
+				}
+				finally {
+					this.recounting.set(false);
+				}
+			}, "overdue-returns");
+			recount.setDaemon(true);
+			recount.start();
+		}
+		return known.count();
+	}
+
+	private long countOverdue() {
+		Instant at = this.clock.instant();
+		LocalDate on = today();
+		long count = owedQuery("select count(*)", "", ProviderScope.everything(), 12, true).query(Long.class).single();
+		this.overdue.set(new OverdueCount(count, at, on));
+		return count;
+	}
+
+	/** A return that was overdue has arrived: one fewer is overdue. */
+	private void overdueSent() {
+		this.overdue.updateAndGet(known -> (known == null) ? null
+				: new OverdueCount(Math.max(0, known.count() - 1), known.at(), known.on()));
 	}
 
 	/** The KPIs a service owes for a period, for the form that asks for them. */

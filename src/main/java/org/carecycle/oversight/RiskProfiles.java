@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.carecycle.providers.ServiceType;
 
+import org.carecycle.shared.ReadCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -130,9 +131,22 @@ public class RiskProfiles {
 
 	private int singles;
 
+	/**
+	 * The band counts and first pages of the register, kept until a profile is written
+	 * (or a minute, for closures and renames of services): the dashboard reads them on
+	 * every visit, and nationally each costs tens of milliseconds of database time.
+	 */
+	private final ReadCache<String, Map<RiskBand, Long>> bandCounts;
+
+	private final ReadCache<List<Object>, List<Ranked>> rankings;
+
+	static final java.time.Duration READS_KEPT = java.time.Duration.ofMinutes(1);
+
 	RiskProfiles(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.bandCounts = new ReadCache<>(clock, READS_KEPT, 4);
+		this.rankings = new ReadCache<>(clock, READS_KEPT, 64);
 	}
 
 	/** One service's signals as gathered, before scoring. */
@@ -393,6 +407,8 @@ public class RiskProfiles {
 	 * changes little writes little.
 	 */
 	private void write(List<UUID> ids, List<RiskAssessment> assessments) {
+		this.bandCounts.changed();
+		this.rankings.changed();
 		int n = ids.size();
 		String[] idArray = new String[n];
 		Integer[] scores = new Integer[n];
@@ -504,7 +520,14 @@ public class RiskProfiles {
 	}
 
 	public List<Ranked> register(RiskBand atLeast, int limit, int offset) {
-		return this.jdbc.sql("""
+		if (offset > 10 * limit) {
+			return readRegister(atLeast, limit, offset);
+		}
+		return this.rankings.get(List.of(atLeast, limit, offset), () -> readRegister(atLeast, limit, offset));
+	}
+
+	private List<Ranked> readRegister(RiskBand atLeast, int limit, int offset) {
+		List<Ranked> ranked = this.jdbc.sql("""
 				select r.care_service_id as service_id, s.name as service_name, p.name as provider_name, s.service_type,
 				       l.name as locality, r.score, r.band, array_to_string(r.contributions, '|') as top_signals,
 				       r.computed_at
@@ -520,9 +543,14 @@ public class RiskProfiles {
 			.param("offset", offset)
 			.query(Ranked.class)
 			.list();
+		return Collections.unmodifiableList(ranked);
 	}
 
 	public Map<RiskBand, Long> bands() {
+		return this.bandCounts.get("active", this::readBands);
+	}
+
+	private Map<RiskBand, Long> readBands() {
 		Map<RiskBand, Long> counts = new EnumMap<>(RiskBand.class);
 		Arrays.stream(RiskBand.values()).forEach(band -> counts.put(band, 0L));
 		this.jdbc.sql("""
@@ -530,7 +558,7 @@ public class RiskProfiles {
 				where s.status = 'ACTIVE' group by r.band""")
 			.query((rs, n) -> counts.put(RiskBand.valueOf(rs.getString(1)), rs.getLong(2)))
 			.list();
-		return counts;
+		return Collections.unmodifiableMap(counts);
 	}
 
 	/** A service's profile as stored. */
