@@ -20,8 +20,11 @@ import org.carecycle.identity.UserDirectory;
 import org.carecycle.identity.UserSummary;
 import org.carecycle.providers.CqcRating;
 import org.carecycle.providers.ServiceType;
+import org.carecycle.shared.ReadCache;
 import org.carecycle.shared.Role;
 
+import org.springframework.context.event.EventListener;
+import org.springframework.data.relational.core.mapping.event.AfterSaveEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,6 +72,7 @@ public class ReviewProgramme {
 		this.users = users;
 		this.signals = signals;
 		this.clock = clock;
+		this.coverages = new ReadCache<>(clock, java.time.Duration.ofMinutes(1), 4);
 	}
 
 	/** A reason that adds to a service's priority, with its points. */
@@ -253,10 +257,36 @@ public class ReviewProgramme {
 	 * breaks it.
 	 */
 	public record Coverage(LocalDate today, CoverageLine total, List<CoverageLine> byLocality,
-			List<CoverageLine> byType, List<ServiceStanding> overdue, List<ServiceStanding> dueSoon) {
+			List<CoverageLine> byType, List<ServiceStanding> overdue, List<ServiceStanding> dueSoon, int dueSoonTotal) {
 	}
 
+	/**
+	 * How many services due soon the dashboard names, soonest first (nationally several
+	 * thousand fall due in any 60 days; the planner plans them all). Every overdue
+	 * service is named: that is the promise.
+	 */
+	static final int DUE_SOON_SHOWN = 100;
+
+	/**
+	 * The coverage dashboard, kept for a minute or until a review is saved: it reads
+	 * every commissioned service's standing (a second of database time nationally), and
+	 * what it shows changes with reviews, contracts and the date, none of them by the
+	 * second.
+	 */
+	private final ReadCache<LocalDate, Coverage> coverages;
+
 	public Coverage coverage() {
+		return this.coverages.get(today(), this::readCoverage);
+	}
+
+	@EventListener
+	void reviewSaved(AfterSaveEvent<?> saved) {
+		if (saved.getEntity() instanceof Review) {
+			this.coverages.changed();
+		}
+	}
+
+	private Coverage readCoverage() {
 		LocalDate today = today();
 		List<ServiceStanding> all = standings();
 		Map<String, int[]> byLocality = new TreeMap<>();
@@ -292,8 +322,9 @@ public class ReviewProgramme {
 		byLocality.forEach((name, c) -> localities.add(new CoverageLine(name, c[0], c[1], c[2], c[3])));
 		List<CoverageLine> types = new ArrayList<>();
 		byType.forEach((type, c) -> types.add(new CoverageLine(type.messageKey(), c[0], c[1], c[2], c[3])));
-		return new Coverage(today, new CoverageLine("", total[0], total[1], total[2], total[3]), localities, types,
-				overdue, dueSoon);
+		return new Coverage(today, new CoverageLine("", total[0], total[1], total[2], total[3]),
+				List.copyOf(localities), List.copyOf(types), List.copyOf(overdue),
+				List.copyOf(dueSoon.subList(0, Math.min(DUE_SOON_SHOWN, dueSoon.size()))), dueSoon.size());
 	}
 
 	// The planner
