@@ -45,7 +45,7 @@ public final class Bench {
 
 	static final List<String> SCENARIOS = List.of("startup", "service-search", "provider-profile", "service-profile",
 			"public-directory", "concern-queue", "oversight-dashboard", IntakeScenario.NAME, "import", QualityScenarios.PLANNER, QualityScenarios.COVERAGE, RiskScenario.NAME,
-			"floors");
+			Microbenchmarks.NAME, "floors");
 
 	static final String COMMISSIONER = "commissioner@carecycle.example";
 
@@ -133,42 +133,13 @@ public final class Bench {
 		Throwable fatal = null;
 		this.json.put("run", runInfo(startedAt));
 		try {
-			startDatabase();
-			startApplication();
-			this.json.put("dataset", dataset());
-			Samples samples = anyPages() ? samples() : null;
-			if (anyPages()) {
-				pageScenarios(samples);
+			if (selected(Microbenchmarks.NAME)) {
+				microbenchmarks();
 			}
-			if (this.options.only.isEmpty() || this.options.only.contains("floors") || selected(IntakeScenario.NAME)) {
-				commitFloor();
+			if (this.options.only.isEmpty()
+					|| this.options.only.stream().anyMatch(name -> !name.equals(Microbenchmarks.NAME))) {
+				applicationScenarios();
 			}
-			if (this.options.only.contains("floors") && !anyPages()) {
-				floors().put("aggregateScan", Floors.scans(this.postgres, 5));
-			}
-			if (selected(IntakeScenario.NAME)) {
-				intakeScenario();
-			}
-			if (selected(QualityScenarios.PLANNER)) {
-				plannerScenario();
-			}
-			if (selected(QualityScenarios.COVERAGE)) {
-				coverageScenario();
-			}
-			if (selected(RiskScenario.NAME)) {
-				riskScenario();
-			}
-			if (selected("import")) {
-				importScenario();
-			}
-			Map<String, Object> memory = memory();
-			long[] after = this.app.residentMemoryMib();
-			memory.put("afterLoadRssMib", after[0]);
-			memory.put("peakRssMib", after[1]);
-			this.summary.add(Report.Row.info("App JVM resident memory after the scenarios (VmRSS)", after[0] + " MiB"));
-			this.summary.add(Report.Row.info("App JVM peak resident memory (VmHWM)", after[1] + " MiB"));
-			this.json.put("appLogProblems", appLogProblems());
-			this.json.put("slowStatements", this.postgres.slowStatements(15));
 		}
 		catch (Throwable ex) {
 			fatal = ex;
@@ -197,6 +168,62 @@ public final class Bench {
 		}
 		log(String.format(Locale.ROOT, "Done in %.0f s", total));
 		return (fatal == null && this.failures.isEmpty()) ? 0 : 1;
+	}
+
+	/**
+	 * Everything that needs PostgreSQL and the application: all but the microbenchmarks.
+	 */
+	private void applicationScenarios() throws Exception {
+		startDatabase();
+		startApplication();
+		this.json.put("dataset", dataset());
+		Samples samples = anyPages() ? samples() : null;
+		if (anyPages()) {
+			pageScenarios(samples);
+		}
+		if (this.options.only.isEmpty() || this.options.only.contains("floors") || selected(IntakeScenario.NAME)) {
+			commitFloor();
+		}
+		if (this.options.only.contains("floors") && !anyPages()) {
+			floors().put("aggregateScan", Floors.scans(this.postgres, 5));
+		}
+		if (selected(IntakeScenario.NAME)) {
+			intakeScenario();
+		}
+		if (selected(QualityScenarios.PLANNER)) {
+			plannerScenario();
+		}
+		if (selected(QualityScenarios.COVERAGE)) {
+			coverageScenario();
+		}
+		if (selected(RiskScenario.NAME)) {
+			riskScenario();
+		}
+		if (selected("import")) {
+			importScenario();
+		}
+		Map<String, Object> memory = memory();
+		long[] after = this.app.residentMemoryMib();
+		memory.put("afterLoadRssMib", after[0]);
+		memory.put("peakRssMib", after[1]);
+		this.summary.add(Report.Row.info("App JVM resident memory after the scenarios (VmRSS)", after[0] + " MiB"));
+		this.summary.add(Report.Row.info("App JVM peak resident memory (VmHWM)", after[1] + " MiB"));
+		this.json.put("appLogProblems", appLogProblems());
+		this.json.put("slowStatements", this.postgres.slowStatements(15));
+	}
+
+	/**
+	 * The JMH microbenchmarks, first: in JVMs of their own, with PostgreSQL and the
+	 * application not yet started.
+	 */
+	private void microbenchmarks() {
+		try {
+			this.json.put("microbenchmarks", Microbenchmarks.run(this.repo, this.summary));
+		}
+		catch (Exception ex) {
+			log(Microbenchmarks.NAME + " FAILED: " + ex.getMessage());
+			this.failures.put(Microbenchmarks.NAME, String.valueOf(ex.getMessage()));
+		}
 	}
 
 	// --- Start-up -----------------------------------------------------------------------

@@ -17,7 +17,8 @@ final class Options {
 			                            startup, service-search, provider-profile, service-profile,
 			                            public-directory, concern-queue, oversight-dashboard,
 			                            ppmf-intake, import, qa-planner, coverage,
-			                            risk-recompute, floors
+			                            risk-recompute, floors, jmh (the JMH microbenchmarks
+			                            alone need neither PostgreSQL nor the application)
 			  --database-url URL        use this PostgreSQL (jdbc:postgresql://host:port/db) rather
 			  --database-username U     than the bench's embedded one in bench/work/pg-<scale>/
 			  --database-password P

@@ -197,17 +197,21 @@ final class Report {
 		md.append("- loadAverageAtEnd: ").append(run.get("loadAverageAtEnd")).append("\n");
 		md.append("- Another engineer's test suites may share these cores: absolute figures are noisy, "
 				+ "ratios less so.\n");
-		md.append("\n## Database and dataset\n\n");
-		((Map<String, Object>) json.getOrDefault("database", Map.of()))
-			.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append("\n"));
-		((Map<String, Object>) json.getOrDefault("dataset", Map.of()))
-			.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append("\n"));
+		if (json.containsKey("database")) {
+			md.append("\n## Database and dataset\n\n");
+			((Map<String, Object>) json.getOrDefault("database", Map.of()))
+				.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append("\n"));
+			((Map<String, Object>) json.getOrDefault("dataset", Map.of()))
+				.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append("\n"));
+		}
 
-		md.append("\n## Start-up and memory\n\n");
-		((Map<String, Object>) json.getOrDefault("startup", Map.of()))
-			.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append("\n"));
-		((Map<String, Object>) json.getOrDefault("memory", Map.of()))
-			.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append("\n"));
+		if (json.containsKey("startup")) {
+			md.append("\n## Start-up and memory\n\n");
+			((Map<String, Object>) json.getOrDefault("startup", Map.of()))
+				.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append("\n"));
+			((Map<String, Object>) json.getOrDefault("memory", Map.of()))
+				.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append("\n"));
+		}
 
 		Map<String, Object> scenarios = (Map<String, Object>) json.getOrDefault("scenarios", Map.of());
 		for (Map.Entry<String, Object> entry : scenarios.entrySet()) {
@@ -295,6 +299,11 @@ final class Report {
 			});
 		}
 
+		Map<String, Object> microbenchmarks = (Map<String, Object>) json.get("microbenchmarks");
+		if (microbenchmarks != null) {
+			Microbenchmarks.section(md, microbenchmarks);
+		}
+
 		List<Map<String, Object>> slow = (List<Map<String, Object>>) json.get("slowStatements");
 		if (slow != null) {
 			md.append("\n## Slow statements\n\nThe slowest statements the bench's PostgreSQL logged during the run "
@@ -316,14 +325,18 @@ final class Report {
 		}
 
 		List<String> problems = (List<String>) json.get("appLogProblems");
-		md.append("\n## Application log\n\n");
-		if (problems == null || problems.isEmpty()) {
-			md.append("No WARN or ERROR lines in the application's log since the last start.\n");
-		}
-		else {
-			md.append("WARN/ERROR lines since the last start (first ").append(problems.size()).append("):\n\n```\n");
-			problems.forEach(line -> md.append(line).append("\n"));
-			md.append("```\n");
+		if (json.containsKey("startup")) {
+			md.append("\n## Application log\n\n");
+			if (problems == null || problems.isEmpty()) {
+				md.append("No WARN or ERROR lines in the application's log since the last start.\n");
+			}
+			else {
+				md.append("WARN/ERROR lines since the last start (first ")
+					.append(problems.size())
+					.append("):\n\n```\n");
+				problems.forEach(line -> md.append(line).append("\n"));
+				md.append("```\n");
+			}
 		}
 
 		md.append("""
@@ -335,7 +348,9 @@ final class Report {
 				register for search latency, one scan of every review and concern by service for the annual
 				programme's planner, one-row commits at the same concurrency for the public form's
 				submissions (one submission is one transaction of several rows plus ten HTTP requests). A miss says how far the application is from what the machine
-				and PostgreSQL can do at best; compare ratios between runs, not absolute numbers.
+				and PostgreSQL can do at best; compare ratios between runs, not absolute numbers. The
+				microbenchmarks' ratios divide a JMH average time by its floor's, the least work over
+				the same data in the same JMH run: lower is better.
 				""");
 		return md.toString();
 	}
