@@ -40,6 +40,9 @@ public class EscalationDeadlines {
 	}
 
 	@Scheduled(fixedDelayString = "${carecycle.oversight.deadline-interval:PT1H}", initialDelayString = "PT1M")
+	// transactional here: run() called from inside this class is not (a self-call skips
+	// the proxy), and the outbox queues only inside a transaction
+	@Transactional
 	public void scheduled() {
 		AuditLog.asSystem("Escalation deadlines", () -> {
 			run();

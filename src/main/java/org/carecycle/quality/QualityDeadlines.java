@@ -42,6 +42,9 @@ public class QualityDeadlines {
 	}
 
 	@Scheduled(fixedDelayString = "${carecycle.quality.deadline-interval:PT1H}", initialDelayString = "PT1M")
+	// transactional here: run() called from inside this class is not (a self-call skips
+	// the proxy), and the outbox queues only inside a transaction
+	@Transactional
 	public void scheduled() {
 		AuditLog.asSystem("Review deadlines", () -> {
 			run();

@@ -42,6 +42,9 @@ class EscalationWorkflowTests {
 	Escalations escalations;
 
 	@Autowired
+	EscalationDeadlines deadlines;
+
+	@Autowired
 	ApplicationEvents events;
 
 	@Autowired
@@ -133,6 +136,16 @@ class EscalationWorkflowTests {
 			.query(String.class)
 			.list()).contains(SignIn.DEMO_EMAILS.get(Role.PROVIDER), SignIn.DEMO_EMAILS.get(Role.SAFEGUARDING_LEAD),
 					SignIn.DEMO_EMAILS.get(Role.COMMISSIONER), "cqc.contact@example.org");
+
+		// the hourly deadline check reminds the lead officer that the letter is due
+		this.jdbc.sql("update escalation set letter_due_on = current_date where id = :id")
+			.param("id", escalation.id())
+			.update();
+		this.deadlines.scheduled();
+		assertThat(this.jdbc.sql("select recipient from mail_outbox where dedupe_key like :key")
+			.param("key", "escalation-letter:" + escalation.id() + ":%")
+			.query(String.class)
+			.list()).containsExactly(SignIn.DEMO_EMAILS.get(Role.QA_OFFICER));
 
 		// the embargo shows in the public directory, on the staff profile and in search
 		assertThat(page(null, "/directory/services/" + service))
