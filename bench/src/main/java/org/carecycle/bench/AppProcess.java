@@ -110,6 +110,22 @@ final class AppProcess implements AutoCloseable {
 				: null;
 	}
 
+	/**
+	 * Waits for a line of the log since start matching {@code pattern}; returns the match,
+	 * or null if it did not come in time.
+	 */
+	String awaitLogLine(Pattern pattern, Duration timeout) throws IOException, InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline && this.process.isAlive()) {
+			Matcher matcher = pattern.matcher(logSinceStart());
+			if (matcher.find()) {
+				return matcher.group();
+			}
+			Thread.sleep(500);
+		}
+		return null;
+	}
+
 	String logSinceStart() throws IOException {
 		byte[] all = Files.readAllBytes(this.log);
 		int from = (int) Math.min(this.logOffset, all.length);
