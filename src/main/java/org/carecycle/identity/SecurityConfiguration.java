@@ -1,8 +1,10 @@
 package org.carecycle.identity;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
+import org.carecycle.shared.RateLimits;
 import org.carecycle.web.AccessRule;
 import org.carecycle.web.PublicPages;
 import org.carecycle.web.Section;
@@ -34,6 +36,7 @@ import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
@@ -56,8 +59,13 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<Section> sections, List<AccessRule> rules,
 			List<PublicPages> publicPages, SignInHandlers signIn, SessionRegistry sessionRegistry, OidcProperties oidc,
-			ObjectProvider<ClientRegistrationRepository> clientRegistrations, UserAccounts accounts) throws Exception {
+			ObjectProvider<ClientRegistrationRepository> clientRegistrations, UserAccounts accounts, RateLimits limits,
+			Clock clock) throws Exception {
 		http.authorizeHttpRequests(requests -> authorise(requests, sections, rules, publicPages));
+		// after the headers, so that a refusal carries them too; before sign-in, so that
+		// a
+		// flood of sign-in attempts is refused before it reaches the database
+		http.addFilterAfter(new PublicRequestLimit(limits, clock), HeaderWriterFilter.class);
 		http.formLogin(form -> form.loginPage(SignInHandlers.SIGN_IN)
 			.loginProcessingUrl(SignInHandlers.SIGN_IN)
 			.usernameParameter("email")
