@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,7 +26,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * The returns API as a provider's own system uses it: a token on every request, problem
- * details for every refusal, nothing half-saved, and sending the same return twice safe.
+ * details for every refusal (too many requests too), nothing half-saved, and sending the
+ * same return twice safe.
  */
 @ApplicationTest
 class KpiApiTests {
@@ -106,6 +108,87 @@ class KpiApiTests {
 			.andReturn()
 			.getResponse()
 			.getStatus()).as("a revoked token").isEqualTo(401);
+	}
+
+	@Test
+	void aTokenThatSendsTooManyRequestsIsToldToWaitInAProblemDetail() throws Exception {
+		String address = "203.0.113.60";
+		int served = 0;
+		MvcResult refused = null;
+		for (int i = 0; i < 240 && refused == null; i++) {
+			MvcResult result = this.mvc
+				.perform(get("/api/v1/returns/" + UUID.randomUUID()).header("Authorization", "Bearer " + this.token)
+					.with(from(address)))
+				.andReturn();
+			if (result.getResponse().getStatus() == 429) {
+				refused = result;
+			}
+			else {
+				assertThat(result.getResponse().getStatus()).isEqualTo(404);
+				served++;
+			}
+		}
+		assertThat(refused).as("a token that never stops is refused").isNotNull();
+		assertThat(served).as("a minute's worth is served first").isGreaterThanOrEqualTo(120);
+		assertThat(refused.getResponse().getContentType()).startsWith("application/problem+json");
+		assertThat(Integer.parseInt(refused.getResponse().getHeader("Retry-After"))).isBetween(1, 2);
+		assertThat(json(refused).get("status").asInt()).isEqualTo(429);
+		assertThat(json(refused).get("title").asString()).isEqualTo("Too Many Requests");
+		assertThat(json(refused).get("detail").asString()).contains("120 requests a minute", "Try again in");
+
+		String another = this.tokens.issue(this.provider, "Finance system").secret();
+		assertThat(this.mvc
+			.perform(get("/api/v1/returns/owed").header("Authorization", "Bearer " + another).with(from(address)))
+			.andReturn()
+			.getResponse()
+			.getStatus()).as("the provider's other token, from the same address").isEqualTo(200);
+	}
+
+	@Test
+	void anAddressThatSendsWrongTokensIsRefusedForAWhileWhateverItSendsNext() throws Exception {
+		String address = "203.0.113.61";
+		int wrong = 0;
+		MvcResult refused = null;
+		for (int i = 0; i < 20 && refused == null; i++) {
+			MvcResult result = this.mvc
+				.perform(get("/api/v1/returns/owed").header("Authorization", "Bearer cc_guess" + i).with(from(address)))
+				.andReturn();
+			if (result.getResponse().getStatus() == 429) {
+				refused = result;
+			}
+			else {
+				assertThat(result.getResponse().getStatus()).isEqualTo(401);
+				wrong++;
+			}
+		}
+		assertThat(refused).as("guessing tokens is refused").isNotNull();
+		assertThat(wrong).as("ten wrong tokens a minute are answered").isGreaterThanOrEqualTo(10);
+		assertThat(refused.getResponse().getContentType()).startsWith("application/problem+json");
+		assertThat(Integer.parseInt(refused.getResponse().getHeader("Retry-After"))).isBetween(1, 6);
+		assertThat(json(refused).get("status").asInt()).isEqualTo(429);
+		assertThat(json(refused).get("detail").asString()).contains("token that is not valid");
+
+		assertThat(this.mvc
+			.perform(get("/api/v1/returns/owed").header("Authorization", "Bearer " + this.token).with(from(address)))
+			.andReturn()
+			.getResponse()
+			.getStatus()).as("even a good token, from that address, for now").isEqualTo(429);
+		assertThat(this.mvc
+			.perform(get("/api/v1/returns/owed").header("Authorization", "Bearer " + this.token)
+				.with(from("203.0.113.62")))
+			.andReturn()
+			.getResponse()
+			.getStatus()).as("the good token from another address").isEqualTo(200);
+	}
+
+	/**
+	 * A request from a client address other than the tests' own, which is never limited.
+	 */
+	private static RequestPostProcessor from(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
 	}
 
 	@Test
