@@ -286,6 +286,12 @@ public final class Bench {
 		// The public form allows 20 submissions an hour per client address; every virtual
 		// user of ppmf-intake comes from 127.0.0.1.
 		env.put("CARECYCLE_CONCERNS_SUBMISSIONS_PER_HOUR", "100000000");
+		// Visitors who are not signed in may make 60 requests at once, then 2 a second, per
+		// client address; the public-directory and ppmf-intake virtual users all come from
+		// 127.0.0.1. Raised rather than switched off, so that the limiter's own work is
+		// still measured.
+		env.put("RATE_LIMIT_PUBLIC_BURST", "1000000000");
+		env.put("RATE_LIMIT_PUBLIC_PER_SECOND", "1000000000");
 		// A mail server that accepts everything, so that the outbox delivers as it would in
 		// production rather than failing (and logging) after every commit that queues email.
 		if (this.mail == null) {
@@ -303,6 +309,8 @@ public final class Bench {
 		startup.put("environment", "DATABASE_URL (the bench's PostgreSQL), PORT=" + port + ", CARECYCLE_DEMO=true, "
 				+ "CARECYCLE_DEMO_SCALE=" + env.get("CARECYCLE_DEMO_SCALE")
 				+ ", CARECYCLE_CONCERNS_SUBMISSIONS_PER_HOUR=" + env.get("CARECYCLE_CONCERNS_SUBMISSIONS_PER_HOUR")
+				+ ", RATE_LIMIT_PUBLIC_BURST=" + env.get("RATE_LIMIT_PUBLIC_BURST") + ", RATE_LIMIT_PUBLIC_PER_SECOND="
+				+ env.get("RATE_LIMIT_PUBLIC_PER_SECOND")
 				+ ", MAIL_HOST/MAIL_PORT (the bench's mail sink: accepts every message and discards it)");
 		startup.put("jarBytes", Files.size(jar));
 		startup.put("databaseWasEmpty", empty);
