@@ -57,6 +57,9 @@ class AccessRulesTests {
 		for (String step : List.of("acknowledge", "assign", "assess", "close", "duplicate", "response")) {
 			EXPECTED.put("/concerns/{id}/" + step, concernHandlers);
 		}
+		Set<Role> concernRecordKeepers = EnumSet.of(Role.SAFEGUARDING_LEAD, Role.ADMIN);
+		EXPECTED.put("/concerns/{id}/seen-by", concernRecordKeepers);
+		EXPECTED.put("/concerns/{id}/legal-hold", concernRecordKeepers);
 		EXPECTED.put("/concerns", concernReaders);
 		Set<Role> reviewOfficers = EnumSet.of(Role.QA_OFFICER, Role.COMMISSIONER);
 		Set<Role> reviewReaders = EnumSet.of(Role.QA_OFFICER, Role.COMMISSIONER, Role.SAFEGUARDING_LEAD, Role.ADMIN);

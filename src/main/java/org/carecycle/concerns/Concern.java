@@ -113,6 +113,18 @@ public class Concern {
 	/** When the retention rule took its personal details out (see ConcernRetention). */
 	private LocalDate anonymisedOn;
 
+	/**
+	 * Why the concern is kept out of the retention rule (a police investigation, an
+	 * inquest, a claim); null when it is not on legal hold.
+	 */
+	private String legalHoldReason;
+
+	/** Who placed the legal hold. */
+	private UUID legalHoldBy;
+
+	/** Since when the concern has been on legal hold. */
+	private Instant legalHoldSince;
+
 	Concern() {
 	}
 
@@ -245,6 +257,34 @@ public class Concern {
 			this.acknowledgedAt = now;
 		}
 		this.closedAt = now;
+		this.updatedAt = now;
+	}
+
+	/**
+	 * Keeps the concern out of the retention rule until the hold is lifted. An anonymised
+	 * concern has nothing left to keep, and a hold is lifted before it is placed again.
+	 */
+	void placeOnLegalHold(String reason, UUID by, Instant now) {
+		if (this.anonymisedOn != null) {
+			throw new IllegalStateException("This concern has already been anonymised");
+		}
+		if (isOnLegalHold()) {
+			throw new IllegalStateException("This concern is already on legal hold");
+		}
+		this.legalHoldReason = Objects.requireNonNull(reason);
+		this.legalHoldBy = Objects.requireNonNull(by);
+		this.legalHoldSince = now;
+		this.updatedAt = now;
+	}
+
+	/** Lets the retention rule take the concern's personal details out when it is due. */
+	void liftLegalHold(Instant now) {
+		if (!isOnLegalHold()) {
+			throw new IllegalStateException("This concern is not on legal hold");
+		}
+		this.legalHoldReason = null;
+		this.legalHoldBy = null;
+		this.legalHoldSince = null;
 		this.updatedAt = now;
 	}
 
@@ -424,6 +464,22 @@ public class Concern {
 
 	public boolean isOpen() {
 		return this.status.isOpen();
+	}
+
+	public boolean isOnLegalHold() {
+		return this.legalHoldSince != null;
+	}
+
+	public String legalHoldReason() {
+		return this.legalHoldReason;
+	}
+
+	public UUID legalHoldBy() {
+		return this.legalHoldBy;
+	}
+
+	public Instant legalHoldSince() {
+		return this.legalHoldSince;
 	}
 
 }

@@ -44,6 +44,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * themes, risk rating, action, status, whether it was flagged, urgent or anonymous, the
  * reporter's role and the timeline's steps.
  * <p>
+ * A concern on legal hold (a police investigation, an inquest, a claim) is kept whole
+ * until a safeguarding lead or an administrator lifts the hold. The record of who opened
+ * a concern ({@link ConcernAccesses}) is kept whole too: it names the staff who opened
+ * it, never the person who raised it.
+ * <p>
  * It runs every night, changes the concerns in plain SQL (one statement per table for the
  * whole batch, so the audit log gets one entry for the run rather than a copy of every
  * concern's personal data) and is idempotent: an anonymised concern is never picked
@@ -56,7 +61,8 @@ public class ConcernRetention {
 
 	/** The fields of the Concern aggregate whose values the audit log must lose. */
 	static final Set<String> PERSONAL_FIELDS = Set.of("reporterName", "reporterEmail", "reporterPhone", "whatHappened",
-			"happenedWhenText", "peopleAffected", "safeguardingReasons", "actionRationale", "outcome", "lessons");
+			"happenedWhenText", "peopleAffected", "safeguardingReasons", "actionRationale", "outcome", "lessons",
+			"legalHoldReason");
 
 	/**
 	 * Timeline steps whose detail is a date, a choice or a reference, never free text.
@@ -104,8 +110,12 @@ public class ConcernRetention {
 		this.transactions = new TransactionTemplate(transactions);
 	}
 
-	/** What one run did. */
-	public record Anonymised(int concerns, int documents, int emails, int auditEntries, LocalDate closedBefore) {
+	/**
+	 * What one run did; {@code onLegalHold} counts the concerns that were due but kept
+	 * whole because they are on legal hold.
+	 */
+	public record Anonymised(int concerns, int documents, int emails, int auditEntries, LocalDate closedBefore,
+			int onLegalHold) {
 
 	}
 
@@ -115,6 +125,10 @@ public class ConcernRetention {
 			Anonymised done = AuditLog.asSystem("Retention rule", () -> this.transactions.execute(status -> run()));
 			if (done.concerns() > 0) {
 				log.info("Anonymised {} concerns closed before {}", done.concerns(), done.closedBefore());
+			}
+			if (done.onLegalHold() > 0) {
+				log.info("Kept {} concerns closed before {} whole: they are on legal hold", done.onLegalHold(),
+						done.closedBefore());
 			}
 		}
 		catch (RuntimeException ex) {
@@ -138,15 +152,24 @@ public class ConcernRetention {
 			.param("lock", LOCK)
 			.query(Boolean.class)
 			.single();
+		Timestamp before = Timestamp.from(cutOff.atStartOfDay(Concerns.LONDON).toInstant());
+		// A concern on legal hold is kept whole, however long ago it closed. Placing a
+		// hold
+		// locks the row too, so a hold placed while this runs either wins (and the row no
+		// longer matches when its lock is released) or finds the concern changed.
 		List<UUID> ids = locked ? this.jdbc.sql("""
 				select id from concern
-				where status = 'CLOSED' and anonymised_on is null and closed_at < :cutOff
-				order by closed_at for update""")
-			.param("cutOff", Timestamp.from(cutOff.atStartOfDay(Concerns.LONDON).toInstant()))
-			.query(UUID.class)
-			.list() : List.of();
+				where status = 'CLOSED' and anonymised_on is null and legal_hold_since is null and closed_at < :cutOff
+				order by closed_at for update""").param("cutOff", before).query(UUID.class).list() : List.of();
+		int held = locked ? this.jdbc
+			.sql("""
+					select count(*) from concern
+					where status = 'CLOSED' and anonymised_on is null and legal_hold_since is not null and closed_at < :cutOff""")
+			.param("cutOff", before)
+			.query(Integer.class)
+			.single() : 0;
 		if (ids.isEmpty()) {
-			return new Anonymised(0, 0, 0, 0, cutOff);
+			return new Anonymised(0, 0, 0, 0, cutOff, held);
 		}
 		UUID[] batch = ids.toArray(UUID[]::new);
 		Instant now = this.clock.instant();
@@ -209,9 +232,10 @@ public class ConcernRetention {
 		int redacted = this.redaction.redact("Concern", ids, PERSONAL_FIELDS, false, true)
 				+ this.redaction.redact("concern", ids, Set.of(), false, true);
 		this.audit.record(AuditAction.CHANGED, "Concern retention", null,
-				"Anonymised %d closed concerns (closed before %s; retention %d years): %d documents erased, %d emails forgotten, %d audit entries redacted"
-					.formatted(ids.size(), cutOff.format(DATE), this.years, erasedDocuments, forgotten, redacted));
-		return new Anonymised(ids.size(), erasedDocuments, forgotten, redacted, cutOff);
+				"Anonymised %d closed concerns (closed before %s; retention %d years): %d documents erased, %d emails forgotten, %d audit entries redacted; %d kept whole on legal hold"
+					.formatted(ids.size(), cutOff.format(DATE), this.years, erasedDocuments, forgotten, redacted,
+							held));
+		return new Anonymised(ids.size(), erasedDocuments, forgotten, redacted, cutOff, held);
 	}
 
 	private String text(String key, Object... args) {

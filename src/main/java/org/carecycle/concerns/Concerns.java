@@ -282,8 +282,58 @@ public class Concerns {
 	public static final java.util.Set<Role> READERS = java.util.Collections
 		.unmodifiableSet(java.util.EnumSet.of(Role.QA_OFFICER, Role.SAFEGUARDING_LEAD, Role.COMMISSIONER, Role.ADMIN));
 
+	/**
+	 * Who keeps concerns as records: sees who has opened a concern and places it on legal
+	 * hold. Safeguarding leads and administrators, not the officers who handle concerns
+	 * day to day (whose own reading the record of who opened a concern is there to show).
+	 */
+	public static final java.util.Set<Role> RECORD_KEEPERS = java.util.Collections
+		.unmodifiableSet(java.util.EnumSet.of(Role.SAFEGUARDING_LEAD, Role.ADMIN));
+
 	public static boolean canHandleConcerns(Role role) {
 		return HANDLERS.contains(role);
+	}
+
+	public static boolean keepsRecords(Role role) {
+		return RECORD_KEEPERS.contains(role);
+	}
+
+	/**
+	 * Keeps a concern out of the retention rule, with the reason (a police investigation,
+	 * an inquest, a claim), until the hold is lifted. On the timeline and in the audit
+	 * log.
+	 */
+	@Transactional
+	public void placeOnLegalHold(UUID id, int version, String reason) {
+		SignedInUser keeper = requireRecordKeeper();
+		if (reason == null || reason.isBlank()) {
+			throw new IllegalArgumentException("A legal hold says why");
+		}
+		change(id, version, concern -> {
+			concern.placeOnLegalHold(reason, keeper.id(), this.clock.instant());
+			timeline(id, "LEGAL_HOLD_PLACED", reason);
+		});
+		this.audit.record(org.carecycle.identity.AuditAction.CHANGED, "concern", id, "Placed on legal hold");
+	}
+
+	/** Lets the retention rule anonymise the concern again when it is due. */
+	@Transactional
+	public void liftLegalHold(UUID id, int version) {
+		requireRecordKeeper();
+		change(id, version, concern -> {
+			concern.liftLegalHold(this.clock.instant());
+			timeline(id, "LEGAL_HOLD_LIFTED", null);
+		});
+		this.audit.record(org.carecycle.identity.AuditAction.CHANGED, "concern", id, "Legal hold lifted");
+	}
+
+	private SignedInUser requireRecordKeeper() {
+		SignedInUser user = this.currentUser.require();
+		if (!keepsRecords(user.role())) {
+			throw new org.springframework.security.access.AccessDeniedException(
+					"Only safeguarding leads and administrators place and lift legal holds");
+		}
+		return user;
 	}
 
 	@Transactional

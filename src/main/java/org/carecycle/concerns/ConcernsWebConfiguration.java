@@ -32,6 +32,20 @@ class ConcernsWebConfiguration {
 				Concerns.HANDLERS);
 	}
 
+	/**
+	 * Who has seen a concern, and legal hold: for safeguarding leads and administrators
+	 * only, not the officers whose reading the record is there to show.
+	 */
+	@Bean
+	AccessRule concernRecordKeeping() {
+		return new AccessRule("/concerns/*/{page:seen-by|legal-hold}", Concerns.RECORD_KEEPERS);
+	}
+
+	@Bean
+	AccessRule concernLegalHoldLifting() {
+		return new AccessRule("/concerns/*/legal-hold/lift", Concerns.RECORD_KEEPERS);
+	}
+
 	@Bean
 	Section safeguardingRulesSection() {
 		return Section.of("nav.safeguardingRules", "/admin/safeguarding-rules", 920, Role.ADMIN, Role.SAFEGUARDING_LEAD)

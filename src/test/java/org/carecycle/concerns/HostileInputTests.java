@@ -91,9 +91,12 @@ class HostileInputTests {
 				new Form("/concerns/" + concern + "/assign", Role.QA_OFFICER,
 						Map.of("version", "999", "officer", UUID.randomUUID().toString())),
 				new Form("/concerns/bulk", Role.QA_OFFICER, Map.of("selected", concern.toString(), "action", "assign")),
+				new Form("/concerns/" + concern + "/legal-hold", Role.SAFEGUARDING_LEAD,
+						Map.of("version", "999", "reason", "Police investigation")),
+				new Form("/concerns/" + concern + "/legal-hold/lift", Role.SAFEGUARDING_LEAD, Map.of("version", "999")),
 				new Form("/admin/safeguarding-rules", Role.ADMIN, Map.of("phrase", "hit", "abuseType", "PHYSICAL")));
 		Map<Role, MockHttpSession> sessions = Map.of(Role.QA_OFFICER, SignIn.as(this.mvc, Role.QA_OFFICER), Role.ADMIN,
-				SignIn.as(this.mvc, Role.ADMIN));
+				SignIn.as(this.mvc, Role.ADMIN), Role.SAFEGUARDING_LEAD, SignIn.as(this.mvc, Role.SAFEGUARDING_LEAD));
 		Random random = new Random(2026);
 		long concernsBefore = count("concern");
 		java.sql.Timestamp started = new java.sql.Timestamp(System.currentTimeMillis() - 1000);
@@ -138,6 +141,10 @@ class HostileInputTests {
 		// those saved.
 		long saved = count("concern") - concernsBefore;
 		assertThat(saved).as("concerns saved by accepted staff forms").isLessThan(CASES);
+		assertThat(this.jdbc.sql("select count(*) from concern where id = :id and legal_hold_since is not null")
+			.param("id", concern)
+			.query(Long.class)
+			.single()).as("legal holds placed from a stale page").isZero();
 		assertThat(this.jdbc.sql("select phrase from safeguarding_rule").query(String.class).list())
 			.as("rule phrases are words only")
 			.allMatch(phrase -> phrase.matches("[\\p{L}\\p{N}'’* _-]+"));

@@ -13,10 +13,13 @@ import java.util.UUID;
 import org.carecycle.concerns.AtRisk;
 import org.carecycle.concerns.Channel;
 import org.carecycle.concerns.Concern;
+import org.carecycle.concerns.ConcernAccesses;
+import org.carecycle.concerns.ConcernAccesses.Page;
 import org.carecycle.concerns.ConcernAction;
 import org.carecycle.concerns.ConcernKind;
 import org.carecycle.concerns.ConcernQueue;
 import org.carecycle.concerns.ConcernQueue.View;
+import org.carecycle.concerns.ConcernRetention;
 import org.carecycle.concerns.Concerns;
 import org.carecycle.concerns.Concerns.ConcernChangedException;
 import org.carecycle.concerns.ReporterRole;
@@ -63,6 +66,8 @@ class ConcernController {
 
 	private static final int PAGE_SIZE = 25;
 
+	private static final java.time.ZoneId LONDON = java.time.ZoneId.of("Europe/London");
+
 	private final Concerns concerns;
 
 	private final ConcernQueue queue;
@@ -79,10 +84,17 @@ class ConcernController {
 
 	private final Documents documents;
 
+	private final ConcernAccesses accesses;
+
+	private final ConcernRetention retention;
+
 	ConcernController(Concerns concerns, ConcernQueue queue, Register register, UserDirectory users,
-			CurrentUser currentUser, Clock clock, ProviderRequests providerRequests, Documents documents) {
+			CurrentUser currentUser, Clock clock, ProviderRequests providerRequests, Documents documents,
+			ConcernAccesses accesses, ConcernRetention retention) {
 		this.providerRequests = providerRequests;
 		this.documents = documents;
+		this.accesses = accesses;
+		this.retention = retention;
 		this.concerns = concerns;
 		this.queue = queue;
 		this.register = register;
@@ -237,6 +249,7 @@ class ConcernController {
 	@GetMapping("/{id}")
 	String show(@PathVariable UUID id, Model model) {
 		Concern concern = find(id);
+		this.accesses.opened(id, Page.CONCERN);
 		model.addAttribute("concern", concern);
 		model.addAttribute("timeline", this.concerns.timeline(id));
 		model.addAttribute("service",
@@ -246,7 +259,13 @@ class ConcernController {
 		model.addAttribute("assignee",
 				Optional.ofNullable(concern.assignedTo()).flatMap(this.users::find).orElse(null));
 		model.addAttribute("officers", officers());
-		model.addAttribute("canHandle", Concerns.canHandleConcerns(this.currentUser.require().role()));
+		Role role = this.currentUser.require().role();
+		model.addAttribute("canHandle", Concerns.canHandleConcerns(role));
+		model.addAttribute("keepsRecords", Concerns.keepsRecords(role));
+		model.addAttribute("holdPlacedBy",
+				Optional.ofNullable(concern.legalHoldBy()).flatMap(this.users::find).orElse(null));
+		model.addAttribute("pastRetention", concern.closedAt() != null
+				&& concern.closedAt().isBefore(this.retention.cutOff().atStartOfDay(LONDON).toInstant()));
 		model.addAttribute("today", LocalDate.now(this.clock));
 		model.addAttribute("rounds", this.providerRequests.of(id));
 		return "concerns/concern";
@@ -281,6 +300,7 @@ class ConcernController {
 			.filter(r -> r.id().equals(requestId) && r.documentId() != null)
 			.findFirst()
 			.orElseThrow(() -> new RecordNotFoundException("No document"));
+		this.accesses.opened(id, Page.RESPONSE_DOCUMENT);
 		return org.carecycle.documents.DocumentDownloads.download(this.documents, request.documentId());
 	}
 
@@ -303,6 +323,7 @@ class ConcernController {
 	@GetMapping("/{id}/assess")
 	String assessForm(@PathVariable UUID id, Model model) {
 		Concern concern = find(id);
+		this.accesses.opened(id, Page.ASSESSMENT);
 		AssessmentForm form = new AssessmentForm();
 		form.setVersion(concern.version());
 		form.setThemes(concern.themes().stream().map(Theme::name).toList());

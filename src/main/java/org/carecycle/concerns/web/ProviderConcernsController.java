@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.carecycle.concerns.AtRisk;
+import org.carecycle.concerns.ConcernAccesses;
 import org.carecycle.concerns.Channel;
 import org.carecycle.concerns.Concern;
 import org.carecycle.concerns.ConcernKind;
@@ -64,9 +65,12 @@ class ProviderConcernsController {
 
 	private final Register register;
 
+	private final ConcernAccesses accesses;
+
 	ProviderConcernsController(ProviderRequests requests, Concerns concerns, Documents documents,
-			CurrentUser currentUser, Clock clock, Register register) {
+			CurrentUser currentUser, Clock clock, Register register, ConcernAccesses accesses) {
 		this.register = register;
+		this.accesses = accesses;
 		this.requests = requests;
 		this.concerns = concerns;
 		this.documents = documents;
@@ -140,9 +144,11 @@ class ProviderConcernsController {
 
 	@GetMapping("/{id}")
 	String show(@PathVariable UUID id, Model model) {
+		ProviderView request = find(id);
+		this.accesses.opened(request.concernId(), ConcernAccesses.Page.PROVIDER_REQUEST);
 		model.addAttribute("form", new ProviderResponseForm());
 		TooLargeUpload.showOn(model, "form", "document", "document.error.large");
-		return page(find(id), model);
+		return page(request, model);
 	}
 
 	private String page(ProviderView request, Model model) {
@@ -199,6 +205,7 @@ class ProviderConcernsController {
 		if (request.documentId() == null) {
 			throw new RecordNotFoundException("No document");
 		}
+		this.accesses.opened(request.concernId(), ConcernAccesses.Page.PROVIDER_DOCUMENT);
 		return org.carecycle.documents.DocumentDownloads.download(this.documents, request.documentId());
 	}
 
