@@ -485,7 +485,7 @@ public final class Bench {
 					}
 				}
 				results.put(name, LoadRun.run(name, users, mixes.get(name), this.options.warmUp(),
-						this.options.measured(), seed));
+						this.options.measured(), seed, this.app.pid(), this.postgres.postmasterPid()));
 			}
 			catch (Exception ex) {
 				log(name + " FAILED: " + ex);
@@ -510,11 +510,20 @@ public final class Bench {
 			this.summary.add(Report.Row.below(name + ": p95 latency", r.latency.p95, "ms",
 					"static p95 " + Report.decimal(best.latency.p95, 2) + " ms", best.latency.p95, 50));
 			this.summary.add(Report.Row.zero(name + ": errors (non-200) of " + r.requests + " requests", r.errors));
+			if (r.cpu != null && best.cpu != null) {
+				this.summary.add(Report.Row.info(name + ": CPU per request, app JVM / PostgreSQL (static file: "
+						+ cpuPerRequest(best) + ")", cpuPerRequest(r)));
+			}
 			if (name.equals("service-search") || name.equals("public-directory")) {
 				this.summary.add(Report.Row.informative(name + ": p50 latency vs one full aggregate scan",
 						r.latency.p50, "ms", "scan " + Report.decimal(scanMs, 1) + " ms", scanMs));
 			}
 		}
+	}
+
+	private static String cpuPerRequest(LoadRun.Result result) {
+		return result.cpu.getOrDefault("appCpuMsPerRequest", "?") + " / "
+				+ result.cpu.getOrDefault("postgresCpuMsPerRequest", "?") + " ms";
 	}
 
 	/** Keeps the static file's two measurements as the page scenarios' floor; the better one. */
@@ -543,7 +552,7 @@ public final class Bench {
 		LoadRun.Target target = new LoadRun.Target("static", STATIC_FILE);
 		return LoadRun.run("static floor (" + when + ")", users, r -> target,
 				new LoadRun.Bounds(2_000, Duration.ofSeconds(10)), new LoadRun.Bounds(30_000, Duration.ofSeconds(15)),
-				1);
+				1, this.app.pid(), this.postgres.postmasterPid());
 	}
 
 	private Function<Random, LoadRun.Target> serviceSearch(Samples s) {

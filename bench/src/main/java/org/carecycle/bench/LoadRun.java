@@ -36,11 +36,24 @@ final class LoadRun {
 
 	static Result run(String name, List<WebClient> users, Function<Random, Target> next, Bounds warmUp,
 			Bounds measured, long seed) throws InterruptedException {
+		return run(name, users, next, warmUp, measured, seed, -1, -1);
+	}
+
+	/**
+	 * As above, and measures the CPU the application's JVM and PostgreSQL spend per
+	 * measured request (when their process ids are known).
+	 */
+	static Result run(String name, List<WebClient> users, Function<Random, Target> next, Bounds warmUp,
+			Bounds measured, long seed, long appPid, long postmasterPid) throws InterruptedException {
 		Bench.log(name + ": warming up with " + users.size() + " users (" + warmUp.requests() + " requests or "
 				+ warmUp.time().toSeconds() + " s)");
 		phase(users, next, warmUp, seed);
 		Bench.log(name + ": measuring (" + measured.requests() + " requests or " + measured.time().toSeconds() + " s)");
+		CpuMeter cpu = (appPid > 0) ? CpuMeter.start(appPid, postmasterPid) : null;
 		Result result = phase(users, next, measured, seed + 1_000);
+		if (cpu != null) {
+			result.cpu = cpu.stop(result.requests, "Request");
+		}
 		Bench.log(name + ": " + result.oneLine());
 		return result;
 	}
@@ -159,6 +172,9 @@ final class LoadRun {
 
 		final Map<String, Percentiles> byLabel = new LinkedHashMap<>();
 
+		/** CPU seconds and milliseconds per request of the application and PostgreSQL, if measured. */
+		Map<String, Object> cpu;
+
 		Result(int users, double seconds, Samples samples) {
 			this.users = users;
 			this.seconds = seconds;
@@ -206,6 +222,9 @@ final class LoadRun {
 			map.put("firstErrors", this.firstErrors);
 			map.put("meanResponseBytes", Math.round(this.meanBytes));
 			map.put("latencyMs", this.latency.toMap());
+			if (this.cpu != null) {
+				map.put("cpu", this.cpu);
+			}
 			Map<String, Object> labels = new LinkedHashMap<>();
 			this.byLabel.forEach((label, p) -> labels.put(label, p.toMap()));
 			map.put("latencyMsByKind", labels);
