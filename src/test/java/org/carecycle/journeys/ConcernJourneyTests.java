@@ -135,6 +135,22 @@ class ConcernJourneyTests {
 			row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(reference).setExact(true)).click();
 			assertThat(tab.page.locator("main")).containsText("\"bruising\" matches the rule \"bruis*\"");
 			tab.checkAccessibility();
+			// the police ask for the concern to be kept: a legal hold, which needs a
+			// reason
+			tab.page.getByText("Place on legal hold").click();
+			tab.checkAccessibility();
+			tab.page.click("main button[type=submit]");
+			assertThat(tab.page.locator(".govuk-error-summary")).containsText("Enter why this concern must be kept");
+			tab.checkAccessibility();
+			tab.page.fill("#reason", "Police investigation, reference DC 4471: keep until the case closes.");
+			tab.page.click("main button[type=submit]");
+			assertThat(tab.page.locator(".govuk-notification-banner")).containsText("Concern placed on legal hold");
+			assertThat(tab.page.locator("#legal-hold")).containsText("Police investigation, reference DC 4471");
+			tab.checkAccessibility();
+			// and sees who has opened it: themselves, as safeguarding lead
+			tab.page.getByText("Who has seen this concern").click();
+			assertThat(tab.page.locator("main table")).containsText("Safeguarding");
+			tab.checkAccessibility();
 			assertThat(tab.problems()).isEmpty();
 		}
 

@@ -158,11 +158,17 @@ final class RecordingSmtpServer implements AutoCloseable {
 				String.valueOf(message.getContent()));
 	}
 
-	/** The message up to the lone dot, with dot-stuffing undone. */
+	/**
+	 * The message up to the lone dot, with dot-stuffing undone. A sender that goes away
+	 * before the dot (killed while sending) has delivered nothing, as with a real server.
+	 */
 	private static byte[] readData(InputStream in) throws IOException {
 		ByteArrayOutputStream data = new ByteArrayOutputStream();
 		String line;
-		while ((line = readLine(in)) != null && !line.equals(".")) {
+		while (!".".equals(line = readLine(in))) {
+			if (line == null) {
+				throw new java.io.EOFException("The sender went away before the end of the message");
+			}
 			data.writeBytes((line.startsWith(".") ? line.substring(1) : line).getBytes(StandardCharsets.ISO_8859_1));
 			data.writeBytes(new byte[] { '\r', '\n' });
 		}
