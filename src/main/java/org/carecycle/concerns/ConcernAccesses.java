@@ -9,8 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletRequest;
-
+import org.carecycle.identity.AuditLog;
 import org.carecycle.identity.CurrentUser;
 import org.carecycle.identity.SignedInUser;
 import org.carecycle.shared.Role;
@@ -19,8 +18,6 @@ import org.carecycle.web.Paged;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Who has opened a concern: every page of a concern that shows who raised it or what they
@@ -117,7 +114,7 @@ public class ConcernAccesses {
 			.param("email", truncate(user.email(), 254))
 			.param("role", user.role().name())
 			.param("page", page.name())
-			.param("address", clientAddress())
+			.param("address", AuditLog.clientAddress())
 			.param("collapse", page.repeatsCollapse)
 			.param("since", Timestamp.from(now.minus(REPEAT_WINDOW)))
 			.update();
@@ -148,14 +145,6 @@ public class ConcernAccesses {
 
 	private static String truncate(String value, int length) {
 		return (value == null || value.length() <= length) ? value : value.substring(0, length);
-	}
-
-	private static String clientAddress() {
-		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-			HttpServletRequest request = attributes.getRequest();
-			return truncate(request.getRemoteAddr(), 64);
-		}
-		return null;
 	}
 
 }

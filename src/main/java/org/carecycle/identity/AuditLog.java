@@ -165,7 +165,11 @@ public class AuditLog {
 		return (value == null || value.length() <= length) ? value : value.substring(0, length);
 	}
 
-	private static String clientAddress() {
+	/**
+	 * The address of the client of the request being handled, if any (64 characters at
+	 * most).
+	 */
+	public static String clientAddress() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			HttpServletRequest request = attributes.getRequest();
 			return truncate(request.getRemoteAddr(), 64);

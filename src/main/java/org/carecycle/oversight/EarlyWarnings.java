@@ -200,14 +200,12 @@ public class EarlyWarnings {
 				where period_end >= :first and period_end < :month""")
 			.param("first", Date.valueOf(first))
 			.param("month", Date.valueOf(today.withDayOfMonth(1)))
-			.query((rs, n) -> {
+			.query((java.sql.ResultSet rs) -> {
 				LocalDate end = rs.getDate(2).toLocalDate();
 				int index = (int) java.time.temporal.ChronoUnit.MONTHS.between(first, end.withDayOfMonth(1));
 				series.computeIfAbsent(rs.getObject(1, UUID.class),
 						id -> new int[KPI_BASELINE_MONTHS + KPI_WATCHED_MONTHS])[index] += rs.getInt(3);
-				return index;
-			})
-			.list();
+			});
 		List<KpiDrift> drifts = new ArrayList<>();
 		series.forEach((service, monthly) -> {
 			double peak = cusumPeak(monthly);

@@ -453,7 +453,12 @@ public class KpiReturns {
 		LocalDate today = today();
 		return owedQuery("""
 				select s.id as service_id, s.name as service_name, s.service_type, s.provider_id,
-				       p.name as provider_name, o.frequency, o.period_start""", """
+				       p.name as provider_name, o.frequency, o.period_start
+				from o
+				join (select distinct frequency, period_start, period_end from periods) per
+				    on per.frequency = o.frequency and per.period_start = o.period_start
+				join care_service s on s.id = o.service_id
+				join provider p on p.id = s.provider_id
 				order by per.period_end, p.name, s.name, o.frequency
 				limit :limit""", scope, months, false).param("limit", limit).query((rs, n) -> {
 			KpiPeriod period = new KpiPeriod(KpiPeriod.Frequency.valueOf(rs.getString("frequency")),
@@ -471,12 +476,11 @@ public class KpiReturns {
 	 * frequency, less the returns sent. The periods and the types that owe them are
 	 * worked out here from the KPIs, and the returns sent are taken away as a set (a
 	 * hashed {@code except}), not looked up one by one: nationally that is half a million
-	 * service-periods. {@code select} and {@code tail} make it a list or a count, over
-	 * {@code o} and {@code per} (the owed periods), {@code s} (the service) and {@code p}
-	 * (its provider); a count reads only {@code o}.
+	 * service-periods. {@code query} follows the common table expressions {@code periods}
+	 * (each period with a type of service that owes it) and {@code o} (the
+	 * service-periods owed), to list or count them.
 	 */
-	private JdbcClient.StatementSpec owedQuery(String select, String tail, ProviderScope scope, int months,
-			boolean overdueOnly) {
+	private JdbcClient.StatementSpec owedQuery(String query, ProviderScope scope, int months, boolean overdueOnly) {
 		LocalDate today = today();
 		List<Kpi> kpis = this.definitions.all();
 		List<String> frequencies = new ArrayList<>();
@@ -502,12 +506,6 @@ public class KpiReturns {
 				period = period.previous();
 			}
 		}
-		String from = select.equals("select count(*)") ? "from o" : """
-				from o
-				join (select distinct frequency, period_start, period_end from periods) per
-				    on per.frequency = o.frequency and per.period_start = o.period_start
-				join care_service s on s.id = o.service_id
-				join provider p on p.id = s.provider_id""";
 		return this.jdbc.sql("""
 				with periods (frequency, period_start, period_end, service_type) as (
 				    select * from unnest(:frequencies::varchar[], :starts::date[], :ends::date[], :types::varchar[])
@@ -520,9 +518,7 @@ public class KpiReturns {
 				    except
 				    select care_service_id, frequency, period_start from kpi_return where period_start >= :earliest
 				)
-				%s
-				%s
-				%s""".formatted(scope.sql("s.provider_id"), select, from, tail))
+				%s""".formatted(scope.sql("s.provider_id"), query))
 			.param("frequencies", frequencies.toArray(String[]::new))
 			.param("starts", starts.toArray(Date[]::new))
 			.param("ends", ends.toArray(Date[]::new))
@@ -586,7 +582,8 @@ public class KpiReturns {
 	private long countOverdue() {
 		Instant at = this.clock.instant();
 		LocalDate on = today();
-		long count = owedQuery("select count(*)", "", ProviderScope.everything(), 12, true).query(Long.class).single();
+		long count = owedQuery("select count(*) from o", ProviderScope.everything(), 12, true).query(Long.class)
+			.single();
 		this.overdue.set(new OverdueCount(count, at, on));
 		return count;
 	}

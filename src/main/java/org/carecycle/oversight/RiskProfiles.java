@@ -22,8 +22,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.carecycle.providers.ServiceType;
-
 import org.carecycle.shared.ReadCache;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -186,8 +186,7 @@ public class RiskProfiles {
 		long written = System.nanoTime();
 		this.lastFull = new Recomputed(ids.size(), (gatheredAt - started) / 1_000_000,
 				(scoredAt - gatheredAt) / 1_000_000, (written - scoredAt) / 1_000_000);
-		return new Recomputed(ids.size(), (gatheredAt - started) / 1_000_000, (scoredAt - gatheredAt) / 1_000_000,
-				(written - scoredAt) / 1_000_000);
+		return this.lastFull;
 	}
 
 	/**
@@ -322,8 +321,7 @@ public class RiskProfiles {
 		}
 		if (rs.getBoolean("commissioned")) {
 			// the council's own formal finding that the contract is not met: contract
-			// action on
-			// the escalation ladder, for the service or its whole provider
+			// action on the escalation ladder, for the service or its whole provider
 			signals.contractDefaultNotices(rs.getInt("default_notices"));
 		}
 		if (registered) {

@@ -53,22 +53,6 @@ class ConcernAccessTests {
 	@Autowired
 	ConcernRetention retention;
 
-	private UUID demoProvidersService() {
-		return this.jdbc.sql("""
-				select s.id from care_service s join app_user u on u.provider_id = s.provider_id
-				where u.email = :email and s.status = 'ACTIVE' order by s.name limit 1""")
-			.param("email", SignIn.DEMO_EMAILS.get(Role.PROVIDER))
-			.query(UUID.class)
-			.single();
-	}
-
-	private int version(UUID id) {
-		return this.jdbc.sql("select version from concern where id = :id")
-			.param("id", id)
-			.query(Integer.class)
-			.single();
-	}
-
 	private String name(Role role) {
 		return this.jdbc.sql("select display_name from app_user where email = :email")
 			.param("email", SignIn.DEMO_EMAILS.get(role))
@@ -79,10 +63,11 @@ class ConcernAccessTests {
 	/** A concern the officer has asked the demo provider about. */
 	private Concern askedOfTheProvider(RetentionTests.Person person) {
 		return AuditLog.asSystem("test", () -> {
-			Concern received = this.concerns.receive(person.report(demoProvidersService()), Channel.PHONE,
-					UUID.randomUUID(), Instant.now());
-			this.concerns.assess(received.id(), version(received.id()), Set.of(Theme.FALLS), new RiskRating(3, 3),
-					ConcernAction.ASK_PROVIDER, "Ask about the fall", "A resident fell; how, and what was done?");
+			Concern received = this.concerns.receive(person.report(ConcernFixtures.demoProvidersService(this.jdbc)),
+					Channel.PHONE, UUID.randomUUID(), Instant.now());
+			this.concerns.assess(received.id(), ConcernFixtures.version(this.jdbc, received.id()), Set.of(Theme.FALLS),
+					new RiskRating(3, 3), ConcernAction.ASK_PROVIDER, "Ask about the fall",
+					"A resident fell; how, and what was done?");
 			return received;
 		});
 	}
@@ -196,8 +181,8 @@ class ConcernAccessTests {
 			.hasStackTraceContaining("append-only");
 
 		AuditLog.asSystem("test", () -> {
-			this.concerns.close(concern.id(), version(concern.id()), "Closed; " + person.resident() + " is well.",
-					null);
+			this.concerns.close(concern.id(), ConcernFixtures.version(this.jdbc, concern.id()),
+					"Closed; " + person.resident() + " is well.", null);
 			return null;
 		});
 		this.jdbc.sql("update concern set closed_at = now() - interval '7 years' where id = :id")

@@ -56,13 +56,6 @@ class ConcernTriageTests {
 				() -> this.concerns.receive(report, Channel.PUBLIC_FORM, UUID.randomUUID(), Instant.now()));
 	}
 
-	private int version(UUID id) {
-		return this.jdbc.sql("select version from concern where id = :id")
-			.param("id", id)
-			.query(Integer.class)
-			.single();
-	}
-
 	@Test
 	void anOfficerAcknowledgesAssessesAndClosesAConcern() throws Exception {
 		Concern concern = received("Medication was given late three times this week.", AtRisk.NO);
@@ -75,14 +68,14 @@ class ConcernTriageTests {
 			.andExpect(content().string(containsString("Dr Tremayne")));
 		this.mvc
 			.perform(post("/concerns/" + concern.id() + "/acknowledge").session(officer)
-				.param("version", String.valueOf(version(concern.id())))
+				.param("version", String.valueOf(ConcernFixtures.version(this.jdbc, concern.id())))
 				.with(csrf()))
 			.andExpect(redirectedUrl("/concerns/" + concern.id()));
 
 		// Nothing chosen: every question says what is missing, and nothing is saved.
 		this.mvc
 			.perform(post("/concerns/" + concern.id() + "/assess").session(officer)
-				.param("version", String.valueOf(version(concern.id())))
+				.param("version", String.valueOf(ConcernFixtures.version(this.jdbc, concern.id())))
 				.with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Select what the concern is about")))
@@ -97,7 +90,7 @@ class ConcernTriageTests {
 
 		this.mvc
 			.perform(post("/concerns/" + concern.id() + "/assess").session(officer)
-				.param("version", String.valueOf(version(concern.id())))
+				.param("version", String.valueOf(ConcernFixtures.version(this.jdbc, concern.id())))
 				.param("themes", "MEDICATION", "STAFFING_LEVELS")
 				.param("likelihood", "4")
 				.param("impact", "3")
@@ -112,13 +105,13 @@ class ConcernTriageTests {
 
 		this.mvc
 			.perform(post("/concerns/" + concern.id() + "/close").session(officer)
-				.param("version", String.valueOf(version(concern.id())))
+				.param("version", String.valueOf(ConcernFixtures.version(this.jdbc, concern.id())))
 				.param("outcome", "")
 				.with(csrf()))
 			.andExpect(content().string(containsString("Enter the outcome")));
 		this.mvc
 			.perform(post("/concerns/" + concern.id() + "/close").session(officer)
-				.param("version", String.valueOf(version(concern.id())))
+				.param("version", String.valueOf(ConcernFixtures.version(this.jdbc, concern.id())))
 				.param("outcome", "Visit found a new medicines round; the provider changed the rota.")
 				.param("lessons", "Check rotas on visits.")
 				.with(csrf()))
@@ -147,7 +140,7 @@ class ConcernTriageTests {
 		MockHttpSession officer = SignIn.as(this.mvc, Role.QA_OFFICER);
 		this.mvc
 			.perform(post("/concerns/" + concern.id() + "/close").session(officer)
-				.param("version", String.valueOf(version(concern.id())))
+				.param("version", String.valueOf(ConcernFixtures.version(this.jdbc, concern.id())))
 				.param("outcome", "Nothing to do")
 				.with(csrf()))
 			.andExpect(content().string(containsString("Assess this concern before you close it")));
@@ -160,7 +153,7 @@ class ConcernTriageTests {
 	@Test
 	void twoOfficersAssessingAtOnceNeverOverwriteEachOther() throws Exception {
 		Concern concern = received("Residents' rooms are cold.", AtRisk.NO);
-		int version = version(concern.id());
+		int version = ConcernFixtures.version(this.jdbc, concern.id());
 		MockHttpSession first = SignIn.as(this.mvc, Role.QA_OFFICER);
 		MockHttpSession second = SignIn.as(this.mvc, Role.SAFEGUARDING_LEAD);
 		this.mvc
@@ -284,9 +277,11 @@ class ConcernTriageTests {
 		assertThat(this.events.stream(ConcernEvents.ConcernReferred.class))
 			.anyMatch(e -> e.concernId().equals(concern.id()) && e.reasons().contains("shouted at"));
 		AuditLog.asSystem("test", () -> {
-			this.concerns.assess(concern.id(), version(concern.id()), java.util.Set.of(Theme.DIGNITY_AND_RESPECT),
-					new RiskRating(4, 4), ConcernAction.QA_VISIT_UNANNOUNCED, "See it.", null);
-			this.concerns.close(concern.id(), version(concern.id()), "Staff retrained.", null);
+			this.concerns.assess(concern.id(), ConcernFixtures.version(this.jdbc, concern.id()),
+					java.util.Set.of(Theme.DIGNITY_AND_RESPECT), new RiskRating(4, 4),
+					ConcernAction.QA_VISIT_UNANNOUNCED, "See it.", null);
+			this.concerns.close(concern.id(), ConcernFixtures.version(this.jdbc, concern.id()), "Staff retrained.",
+					null);
 			return null;
 		});
 		assertThat(this.events.stream(ConcernEvents.ConcernAssessed.class))

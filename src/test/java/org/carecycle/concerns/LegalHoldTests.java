@@ -47,31 +47,16 @@ class LegalHoldTests {
 	@Autowired
 	ConcernRetention retention;
 
-	private UUID demoProvidersService() {
-		return this.jdbc.sql("""
-				select s.id from care_service s join app_user u on u.provider_id = s.provider_id
-				where u.email = :email and s.status = 'ACTIVE' order by s.name limit 1""")
-			.param("email", SignIn.DEMO_EMAILS.get(Role.PROVIDER))
-			.query(UUID.class)
-			.single();
-	}
-
-	private int version(UUID id) {
-		return this.jdbc.sql("select version from concern where id = :id")
-			.param("id", id)
-			.query(Integer.class)
-			.single();
-	}
-
 	/** A concern received and closed, then moved back to seven years ago. */
 	private Concern closedSevenYearsAgo(RetentionTests.Person person) {
 		Concern concern = AuditLog.asSystem("test", () -> {
-			Concern received = this.concerns.receive(person.report(demoProvidersService()), Channel.PHONE,
-					UUID.randomUUID(), Instant.now());
-			this.concerns.assess(received.id(), version(received.id()), Set.of(Theme.MEDICATION), new RiskRating(2, 2),
-					ConcernAction.INTELLIGENCE_ONLY, "Noted about " + person.resident(), null);
-			this.concerns.close(received.id(), version(received.id()), "Logged; " + person.resident() + " is fine.",
-					null);
+			Concern received = this.concerns.receive(person.report(ConcernFixtures.demoProvidersService(this.jdbc)),
+					Channel.PHONE, UUID.randomUUID(), Instant.now());
+			this.concerns.assess(received.id(), ConcernFixtures.version(this.jdbc, received.id()),
+					Set.of(Theme.MEDICATION), new RiskRating(2, 2), ConcernAction.INTELLIGENCE_ONLY,
+					"Noted about " + person.resident(), null);
+			this.concerns.close(received.id(), ConcernFixtures.version(this.jdbc, received.id()),
+					"Logged; " + person.resident() + " is fine.", null);
 			return received;
 		});
 		this.jdbc.sql("update concern set closed_at = now() - interval '7 years' where id = :id")
@@ -128,7 +113,7 @@ class LegalHoldTests {
 		assertThat(page(lead, "/concerns/" + held.id())).contains("Place on legal hold");
 		assertThat(page(lead, "/concerns/" + held.id() + "/legal-hold")).contains("Place this concern on legal hold",
 				"Why must this concern be kept?");
-		MvcResult placed = place(lead, held.id(), REASON, version(held.id()));
+		MvcResult placed = place(lead, held.id(), REASON, ConcernFixtures.version(this.jdbc, held.id()));
 		assertThat(placed.getResponse().getRedirectedUrl()).isEqualTo("/concerns/" + held.id());
 		assertThat(row(held.id()).get("legal_hold_reason")).isEqualTo(REASON);
 		assertThat(auditEntries(held.id(), "Placed on legal hold")).isOne();
@@ -152,7 +137,7 @@ class LegalHoldTests {
 
 		this.mvc
 			.perform(post("/concerns/" + held.id() + "/legal-hold/lift").session(lead)
-				.param("version", String.valueOf(version(held.id())))
+				.param("version", String.valueOf(ConcernFixtures.version(this.jdbc, held.id())))
 				.with(csrf()))
 			.andReturn();
 		assertThat(row(held.id()).get("legal_hold_since")).isNull();
@@ -189,11 +174,12 @@ class LegalHoldTests {
 		MockHttpSession lead = SignIn.as(this.mvc, Role.SAFEGUARDING_LEAD);
 		String before = asText(concern.id());
 
-		MvcResult blank = place(lead, concern.id(), "  \n ", version(concern.id()));
+		MvcResult blank = place(lead, concern.id(), "  \n ", ConcernFixtures.version(this.jdbc, concern.id()));
 		assertThat(blank.getResponse().getStatus()).isEqualTo(200);
 		assertThat(blank.getResponse().getContentAsString()).contains("<title>Error: Place this concern on legal hold",
 				"govuk-error-summary", "href=\"#reason\">Enter why this concern must be kept", "govuk-textarea--error");
-		MvcResult tooLong = place(lead, concern.id(), "x".repeat(501), version(concern.id()));
+		MvcResult tooLong = place(lead, concern.id(), "x".repeat(501),
+				ConcernFixtures.version(this.jdbc, concern.id()));
 		assertThat(tooLong.getResponse().getContentAsString()).contains("The reason must be 500 characters or fewer");
 
 		assertThat(asText(concern.id())).isEqualTo(before);
@@ -208,27 +194,29 @@ class LegalHoldTests {
 	void onlySafeguardingLeadsAndAdministratorsPlaceAHoldAndAStalePageSavesNothing() throws Exception {
 		Concern concern = closedSevenYearsAgo(RetentionTests.Person.invent());
 		for (Role role : new Role[] { Role.QA_OFFICER, Role.COMMISSIONER, Role.CASE_MANAGER, Role.PROVIDER }) {
-			assertThat(place(SignIn.as(this.mvc, role), concern.id(), REASON, version(concern.id())).getResponse()
+			assertThat(place(SignIn.as(this.mvc, role), concern.id(), REASON,
+					ConcernFixtures.version(this.jdbc, concern.id()))
+				.getResponse()
 				.getStatus()).as(role.name()).isEqualTo(403);
 		}
 		assertThat(row(concern.id()).get("legal_hold_since")).isNull();
 
 		MockHttpSession admin = SignIn.as(this.mvc, Role.ADMIN);
-		int drawn = version(concern.id());
+		int drawn = ConcernFixtures.version(this.jdbc, concern.id());
 		// someone else changes the concern after the page was drawn
 		this.jdbc.sql("update concern set version = version + 1 where id = :id").param("id", concern.id()).update();
 		MvcResult stale = place(admin, concern.id(), REASON, drawn);
 		assertThat(stale.getResponse().getContentAsString()).contains("Someone else changed this concern");
 		assertThat(row(concern.id()).get("legal_hold_since")).isNull();
 
-		assertThat(place(admin, concern.id(), REASON, version(concern.id())).getResponse().getRedirectedUrl())
-			.isEqualTo("/concerns/" + concern.id());
+		assertThat(place(admin, concern.id(), REASON, ConcernFixtures.version(this.jdbc, concern.id())).getResponse()
+			.getRedirectedUrl()).isEqualTo("/concerns/" + concern.id());
 		assertThat(row(concern.id()).get("legal_hold_since")).isNotNull();
 		// the hold is lifted again, so that it does not keep this concern from other
 		// tests' runs of the rule
 		this.mvc
 			.perform(post("/concerns/" + concern.id() + "/legal-hold/lift").session(admin)
-				.param("version", String.valueOf(version(concern.id())))
+				.param("version", String.valueOf(ConcernFixtures.version(this.jdbc, concern.id())))
 				.with(csrf()))
 			.andReturn();
 		assertThat(row(concern.id()).get("legal_hold_since")).isNull();

@@ -42,26 +42,9 @@ class ProviderResponseTests {
 	@Autowired
 	Concerns concerns;
 
-	/** The service of the demo provider user's organisation. */
-	private UUID demoProvidersService() {
-		return this.jdbc.sql("""
-				select s.id from care_service s join app_user u on u.provider_id = s.provider_id
-				where u.email = :email and s.status = 'ACTIVE' order by s.name limit 1""")
-			.param("email", org.carecycle.SignIn.DEMO_EMAILS.get(Role.PROVIDER))
-			.query(UUID.class)
-			.single();
-	}
-
-	private int version(UUID id) {
-		return this.jdbc.sql("select version from concern where id = :id")
-			.param("id", id)
-			.query(Integer.class)
-			.single();
-	}
-
 	@Test
 	void theProviderAnswersWithoutSeeingWhoRaisedTheConcernAndTheOfficerChallengesThenAccepts() throws Exception {
-		UUID service = demoProvidersService();
+		UUID service = ConcernFixtures.demoProvidersService(this.jdbc);
 		Report report = new Report(ConcernKind.CONCERN, service, null,
 				"I am Jenna Trevithick (jenna.t@example.org, 07700 900123). My mother's tea was cold every day.", null,
 				"This month", null, AtRisk.NO, ReporterRole.RELATIVE_OR_FRIEND, false, "Jenna Trevithick",
@@ -80,7 +63,7 @@ class ProviderResponseTests {
 
 		this.mvc
 			.perform(post("/concerns/" + concern.id() + "/assess").session(officer)
-				.param("version", String.valueOf(version(concern.id())))
+				.param("version", String.valueOf(ConcernFixtures.version(this.jdbc, concern.id())))
 				.param("themes", "NUTRITION_AND_HYDRATION")
 				.param("likelihood", "3")
 				.param("impact", "2")
@@ -91,7 +74,7 @@ class ProviderResponseTests {
 			.andExpect(content().string(containsString("Enter what to tell the provider")));
 		this.mvc
 			.perform(post("/concerns/" + concern.id() + "/assess").session(officer)
-				.param("version", String.valueOf(version(concern.id())))
+				.param("version", String.valueOf(ConcernFixtures.version(this.jdbc, concern.id())))
 				.param("themes", "NUTRITION_AND_HYDRATION")
 				.param("likelihood", "3")
 				.param("impact", "2")
@@ -144,14 +127,14 @@ class ProviderResponseTests {
 
 		this.mvc
 			.perform(post("/concerns/" + concern.id() + "/response").session(officer)
-				.param("version", String.valueOf(version(concern.id())))
+				.param("version", String.valueOf(ConcernFixtures.version(this.jdbc, concern.id())))
 				.param("decision", "challenge")
 				.param("note", "")
 				.with(csrf()))
 			.andExpect(redirectedUrl("/concerns/" + concern.id()));
 		this.mvc
 			.perform(post("/concerns/" + concern.id() + "/response").session(officer)
-				.param("version", String.valueOf(version(concern.id())))
+				.param("version", String.valueOf(ConcernFixtures.version(this.jdbc, concern.id())))
 				.param("decision", "challenge")
 				.param("note", "How do you check the temperature?")
 				.with(csrf()))
@@ -168,7 +151,7 @@ class ProviderResponseTests {
 			.andExpect(redirectedUrl("/my-organisation/concerns/" + second));
 		this.mvc
 			.perform(post("/concerns/" + concern.id() + "/response").session(officer)
-				.param("version", String.valueOf(version(concern.id())))
+				.param("version", String.valueOf(ConcernFixtures.version(this.jdbc, concern.id())))
 				.param("decision", "accept")
 				.with(csrf()))
 			.andExpect(redirectedUrl("/concerns/" + concern.id()));
@@ -197,7 +180,7 @@ class ProviderResponseTests {
 		MockHttpSession officer = SignIn.as(this.mvc, Role.QA_OFFICER);
 		this.mvc
 			.perform(post("/concerns/" + concern.id() + "/assess").session(officer)
-				.param("version", String.valueOf(version(concern.id())))
+				.param("version", String.valueOf(ConcernFixtures.version(this.jdbc, concern.id())))
 				.param("themes", "PREMISES_AND_EQUIPMENT")
 				.param("likelihood", "2")
 				.param("impact", "2")
@@ -229,7 +212,7 @@ class ProviderResponseTests {
 
 	@Test
 	void aProviderReportsAnIncidentAtItsOwnServiceOnly() throws Exception {
-		UUID own = demoProvidersService();
+		UUID own = ConcernFixtures.demoProvidersService(this.jdbc);
 		UUID elsewhere = this.jdbc
 			.sql("""
 					select s.id from care_service s

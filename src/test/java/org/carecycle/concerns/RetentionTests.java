@@ -96,30 +96,13 @@ class RetentionTests {
 
 	}
 
-	/** The service of the demo provider user's organisation. */
-	private UUID demoProvidersService() {
-		return this.jdbc.sql("""
-				select s.id from care_service s join app_user u on u.provider_id = s.provider_id
-				where u.email = :email and s.status = 'ACTIVE' order by s.name limit 1""")
-			.param("email", SignIn.DEMO_EMAILS.get(Role.PROVIDER))
-			.query(UUID.class)
-			.single();
-	}
-
-	private String version(UUID id) {
-		return String.valueOf(this.jdbc.sql("select version from concern where id = :id")
-			.param("id", id)
-			.query(Integer.class)
-			.single());
-	}
-
 	/**
 	 * A concern sent through the public form from a member of the public's address,
 	 * assessed, answered by the provider with a document, accepted and closed, all
 	 * through the pages; every step copies the person's words somewhere.
 	 */
 	private Concern closedWithEverything(Person person) throws Exception {
-		UUID service = demoProvidersService();
+		UUID service = ConcernFixtures.demoProvidersService(this.jdbc);
 		MockHttpServletRequest publicRequest = new MockHttpServletRequest();
 		publicRequest.setRemoteAddr(PUBLIC_ADDRESS);
 		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(publicRequest));
@@ -135,7 +118,7 @@ class RetentionTests {
 		MockHttpSession officer = SignIn.as(this.mvc, Role.QA_OFFICER);
 		this.mvc
 			.perform(post("/concerns/" + concern.id() + "/assess").session(officer)
-				.param("version", version(concern.id()))
+				.param("version", String.valueOf(ConcernFixtures.version(this.jdbc, concern.id())))
 				.param("themes", "DIGNITY_AND_RESPECT")
 				.param("themes", "FALLS")
 				.param("likelihood", "4")
@@ -160,13 +143,13 @@ class RetentionTests {
 			.andExpect(redirectedUrl("/my-organisation/concerns/" + request));
 		this.mvc
 			.perform(post("/concerns/" + concern.id() + "/response").session(officer)
-				.param("version", version(concern.id()))
+				.param("version", String.valueOf(ConcernFixtures.version(this.jdbc, concern.id())))
 				.param("decision", "accept")
 				.with(csrf()))
 			.andExpect(redirectedUrl("/concerns/" + concern.id()));
 		this.mvc
 			.perform(post("/concerns/" + concern.id() + "/close").session(officer)
-				.param("version", version(concern.id()))
+				.param("version", String.valueOf(ConcernFixtures.version(this.jdbc, concern.id())))
 				.param("outcome", "Bed rail padded; " + person.resident() + "'s daughter told.")
 				.param("lessons", "Check " + person.resident() + "'s skin daily.")
 				.with(csrf()))
@@ -176,13 +159,14 @@ class RetentionTests {
 
 	/** A concern received and closed through the service, no pages involved. */
 	private Concern closedQuietly(Person person) {
-		UUID service = demoProvidersService();
+		UUID service = ConcernFixtures.demoProvidersService(this.jdbc);
 		Concern concern = AuditLog.asSystem("test", () -> {
 			Concern received = this.concerns.receive(person.report(service), Channel.PHONE, UUID.randomUUID(),
 					Instant.now());
-			this.concerns.assess(received.id(), Integer.parseInt(version(received.id())), Set.of(Theme.MEDICATION),
-					new RiskRating(2, 2), ConcernAction.INTELLIGENCE_ONLY, "Noted about " + person.resident(), null);
-			this.concerns.close(received.id(), Integer.parseInt(version(received.id())),
+			this.concerns.assess(received.id(), ConcernFixtures.version(this.jdbc, received.id()),
+					Set.of(Theme.MEDICATION), new RiskRating(2, 2), ConcernAction.INTELLIGENCE_ONLY,
+					"Noted about " + person.resident(), null);
+			this.concerns.close(received.id(), ConcernFixtures.version(this.jdbc, received.id()),
 					"Logged; " + person.resident() + " is fine.", null);
 			return received;
 		});
@@ -279,8 +263,9 @@ class RetentionTests {
 		closedAgo(due.id(), 6, 2);
 		Concern kept = closedQuietly(recent);
 		closedAgo(kept.id(), 5, 300);
-		Concern open = AuditLog.asSystem("test", () -> this.concerns.receive(stillOpen.report(demoProvidersService()),
-				Channel.EMAIL, UUID.randomUUID(), Instant.now().minus(3000, ChronoUnit.DAYS)));
+		Concern open = AuditLog.asSystem("test",
+				() -> this.concerns.receive(stillOpen.report(ConcernFixtures.demoProvidersService(this.jdbc)),
+						Channel.EMAIL, UUID.randomUUID(), Instant.now().minus(3000, ChronoUnit.DAYS)));
 
 		// Before: the person's details are all over the database, the audit log included.
 		assertThat(tablesHolding(old.markers())).contains("concern", "concern_event", "concern_provider_request",
