@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
+import org.carecycle.RealData;
 import org.carecycle.oversight.RiskSignals.CqcRating;
 import org.carecycle.oversight.RiskSignals.DatedRating;
 
@@ -38,7 +39,7 @@ import org.carecycle.oversight.RiskSignals.DatedRating;
  */
 public final class RiskBacktest {
 
-	static final Path DATA = Path.of("../shared/data/cqc/cqc_inspections_community_social_care.csv");
+	static final Path DATA = RealData.CQC_HISTORY;
 
 	static final Path DOC = Path.of("docs/risk-backtest.md");
 

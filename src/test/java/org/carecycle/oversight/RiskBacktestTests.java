@@ -27,7 +27,7 @@ class RiskBacktestTests {
 
 	@BeforeAll
 	static void run() throws IOException {
-		assertThat(RiskBacktest.DATA).as("the shared CQC history next to the project").exists();
+		assertThat(RiskBacktest.DATA).as("CQC's rating history in the repository").exists();
 		result = RiskBacktest.run(RiskBacktest.DATA);
 	}
 

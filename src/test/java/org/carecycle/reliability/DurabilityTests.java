@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.carecycle.HttpVisitor;
+import org.carecycle.RealData;
 import org.carecycle.reliability.RecordingSmtpServer.Delivery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class DurabilityTests {
 
-	private static final Path CQC_HISTORY = Path.of("../shared/data/cqc/cqc_inspections_community_social_care.csv");
+	private static final Path CQC_HISTORY = RealData.CQC_HISTORY;
 
 	private static final Pattern REFERENCE = Pattern.compile("PPMF-\\d{4}-\\d{6}");
 

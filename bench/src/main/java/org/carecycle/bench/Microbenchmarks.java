@@ -34,9 +34,9 @@ final class Microbenchmarks {
 	static final List<String> SETTINGS = List.of("-f", "1", "-wi", "6", "-w", "2s", "-i", "5", "-r", "1s");
 
 	/**
-	 * CQC's real rating history (see ../shared/data/README.md), used when it is there.
+	 * CQC's real rating history (in the repository: src/test/resources/data/README.md), used when it is there.
 	 */
-	static final String CQC_FILE = "../shared/data/cqc/cqc_inspections_community_social_care.csv";
+	static final String CQC_FILE = "src/test/resources/data/cqc/cqc_inspections_community_social_care.csv";
 
 	/**
 	 * The rows of the file the CQC benchmarks generate when the real one is not there.

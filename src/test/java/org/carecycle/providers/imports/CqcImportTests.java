@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import org.carecycle.ApplicationTest;
+import org.carecycle.RealData;
 import org.carecycle.providers.imports.CqcFiles.Location;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -217,7 +218,7 @@ class CqcImportTests {
 
 	@Test
 	void importsTheWholeRealRatingHistory() throws IOException {
-		Path history = Path.of("../shared/data/cqc/cqc_inspections_community_social_care.csv");
+		Path history = RealData.CQC_HISTORY;
 		Set<String> reports = new HashSet<>();
 		long lines;
 		try (Stream<String> rows = Files.lines(history)) {
