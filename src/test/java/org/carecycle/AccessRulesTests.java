@@ -98,6 +98,7 @@ class AccessRulesTests {
 		EXPECTED.put("/admin/users", EnumSet.of(Role.ADMIN));
 		EXPECTED.put("/admin/audit", EnumSet.of(Role.ADMIN));
 		EXPECTED.put("/admin/emails", EnumSet.of(Role.ADMIN));
+		EXPECTED.put("/admin/events", EnumSet.of(Role.ADMIN));
 		EXPECTED.put("/account", EVERYONE);
 		EXPECTED.put("/session", EVERYONE);
 		EXPECTED.put("/providers", COUNCIL_STAFF);

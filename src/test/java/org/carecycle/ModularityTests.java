@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -48,6 +49,24 @@ class ModularityTests {
 			.map(dependency -> dependency.getTargetModule().getIdentifier().toString())
 			.distinct()).isSubsetOf("shared", "web", "identity", "geography", "documents", "mail", "providers",
 					"concerns", "quality");
+	}
+
+	/**
+	 * Every module says which modules it may depend on, so that a new arrow between
+	 * modules is a decision made in its package-info, not an accident; SqlOwnershipTests
+	 * holds SQL to the same list.
+	 */
+	@Test
+	void everyModuleDeclaresItsAllowedDependencies() throws ClassNotFoundException {
+		List<String> open = new ArrayList<>();
+		for (var module : modules) {
+			String info = module.getBasePackage().getName() + ".package-info";
+			ApplicationModule declared = Class.forName(info).getAnnotation(ApplicationModule.class);
+			if (declared == null || List.of(declared.allowedDependencies()).contains(ApplicationModule.OPEN_TOKEN)) {
+				open.add(module.getIdentifier().toString());
+			}
+		}
+		assertThat(open).as("modules without allowedDependencies").isEmpty();
 	}
 
 	/**

@@ -39,9 +39,9 @@ public class ConcernQueue {
 			       c.safeguarding_flag, u.display_name as assigned_name, c.status <> 'CLOSED' and %s as overdue,
 			       c.likelihood * c.impact as risk_score, c.action
 			from concern c
-			left join care_service s on s.id = c.care_service_id
-			left join provider p on p.id = c.provider_id
-			left join app_user u on u.id = c.assigned_to
+			left join providers_service s on s.id = c.care_service_id
+			left join providers_provider p on p.id = c.provider_id
+			left join identity_user_name u on u.id = c.assigned_to
 			""".formatted(OVERDUE);
 
 	private final JdbcClient jdbc;
@@ -149,7 +149,7 @@ public class ConcernQueue {
 		// the page's rows are chosen from the queue's covering index, then read whole
 		// (sorting every open concern's full row would read tens of thousands of them);
 		// the service is joined only for a text search, which needs its name
-		String services = where.contains("s.") ? " left join care_service s on s.id = c.care_service_id" : "";
+		String services = where.contains("s.") ? " left join providers_service s on s.id = c.care_service_id" : "";
 		List<ConcernRow> rows = this.jdbc
 			.sql(ROW.replace("from concern c",
 					"from (select c.id from concern c" + services + " where " + where + " order by " + order

@@ -75,7 +75,7 @@ public class ProviderRequests {
 			       r.response, r.document_id, r.responded_at, r.decision, r.decision_note
 			from concern_provider_request r
 			join concern c on c.id = r.concern_id
-			left join care_service s on s.id = c.care_service_id
+			left join providers_service s on s.id = c.care_service_id
 			""";
 
 	public List<Request> of(UUID concernId) {
@@ -128,7 +128,7 @@ public class ProviderRequests {
 	public List<SelfReport> selfReports(ProviderId provider) {
 		return this.jdbc.sql("""
 				select c.id, c.reference, s.name as service_name, c.received_at, c.status
-				from concern c left join care_service s on s.id = c.care_service_id
+				from concern c left join providers_service s on s.id = c.care_service_id
 				where c.provider_id = :provider and c.channel = 'PROVIDER_PORTAL'
 				order by c.received_at desc limit 100""")
 			.param("provider", provider.value())

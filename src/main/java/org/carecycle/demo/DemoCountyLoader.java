@@ -89,7 +89,8 @@ class DemoCountyLoader {
 	}
 
 	boolean isDatabaseEmpty() {
-		return !this.jdbc.sql("select exists (select 1 from provider) or exists (select 1 from app_user)")
+		return !this.jdbc
+			.sql("select exists (select 1 from providers_provider) or exists (select 1 from identity_user_name)")
 			.query(Boolean.class)
 			.single();
 	}

@@ -155,15 +155,15 @@ class DemoReturns {
 			.sql("""
 					with span as (
 					    select care_service_id, min(starts_on) as starts_on, max(ends_on) as ends_on
-					    from contract group by care_service_id
+					    from providers_contract group by care_service_id
 					), latest as (
 					    select distinct on (care_service_id) care_service_id, overall_rating, previous_rating
-					    from qa_review where published_at is not null
+					    from quality_review where published_at is not null
 					    order by care_service_id, published_at desc
 					)
 					select s.id, s.provider_id, s.service_type, s.beds, s.places, s.weekly_hours, span.starts_on, span.ends_on,
 					       latest.overall_rating, latest.previous_rating
-					from care_service s
+					from providers_service s
 					join span on span.care_service_id = s.id
 					left join latest on latest.care_service_id = s.id
 					where s.status = 'ACTIVE'

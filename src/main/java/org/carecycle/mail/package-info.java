@@ -3,5 +3,5 @@
  * own transactions, and a sender that delivers them through SMTP with retries;
  * administrators see what was sent and what is waiting.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Email")
+@org.springframework.modulith.ApplicationModule(displayName = "Email", allowedDependencies = { "shared", "web" })
 package org.carecycle.mail;

@@ -91,7 +91,7 @@ public class EarlyWarnings {
 				select care_service_id,
 				       count(*) filter (where received_at >= :recent) as recent,
 				       count(*) filter (where received_at < :recent) as before
-				from concern
+				from concerns_signal
 				where kind = 'CONCERN' and care_service_id is not null and duplicate_of is null and received_at >= :from
 				group by care_service_id
 				having count(*) filter (where received_at >= :recent) >= :minimum""")
@@ -266,7 +266,7 @@ public class EarlyWarnings {
 	private static final String WARNING = """
 			select w.id, w.care_service_id as service_id, s.name as service_name, p.name as provider_name, w.kind,
 			       w.raised_on, w.explanation, w.acknowledged_by_name, w.decision
-			from early_warning w join care_service s on s.id = w.care_service_id join provider p on p.id = s.provider_id
+			from early_warning w join providers_service s on s.id = w.care_service_id join providers_provider p on p.id = s.provider_id
 			""";
 
 	/** How many warnings wait for a decision. */

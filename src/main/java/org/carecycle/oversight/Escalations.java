@@ -166,7 +166,7 @@ public class Escalations {
 		List<UUID> ids = new ArrayList<>(new LinkedHashSet<>(serviceIds));
 		for (int from = 0; from < ids.size(); from += 1000) {
 			this.jdbc.sql("""
-					select s.id, e.stage from care_service s
+					select s.id, e.stage from providers_service s
 					join escalation e on (e.subject_kind = 'SERVICE' and e.care_service_id = s.id)
 					                  or (e.subject_kind = 'PROVIDER' and e.provider_id = s.provider_id)
 					where s.id in (:ids) and e.stage in ('SUSPENSION', 'CONTRACT_ACTION')""")
@@ -220,9 +220,9 @@ public class Escalations {
 					       s.name as service_name, e.stage, e.stage_since, e.next_review_on, e.letter_due_on, e.letter_sent_on,
 					       e.appeal_by, u.display_name as lead_officer_name
 					from escalation e
-					join provider p on p.id = e.provider_id
-					left join care_service s on s.id = e.care_service_id
-					left join app_user u on u.id = e.lead_officer_id
+					join providers_provider p on p.id = e.provider_id
+					left join providers_service s on s.id = e.care_service_id
+					left join identity_user_name u on u.id = e.lead_officer_id
 					where e.stage <> 'ROUTINE'
 					order by case e.stage when 'CONTRACT_ACTION' then 0 when 'SUSPENSION' then 1
 					         when 'PROVIDER_CONCERNS' then 2 else 3 end, e.next_review_on""")

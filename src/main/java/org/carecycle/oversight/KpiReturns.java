@@ -114,7 +114,7 @@ public class KpiReturns {
 			r.submitted_by_name""";
 
 	static final String RETURN_FROM = """
-			kpi_return r join care_service s on s.id = r.care_service_id join provider p on p.id = r.provider_id""";
+			kpi_return r join providers_service s on s.id = r.care_service_id join providers_provider p on p.id = r.provider_id""";
 
 	private final JdbcClient jdbc;
 
@@ -333,9 +333,11 @@ public class KpiReturns {
 	}
 
 	Optional<ReturningService> service(ProviderScope scope, UUID serviceId) {
-		return this.jdbc.sql("""
-				select s.id, s.name, s.provider_id, s.service_type, s.beds, s.places, s.weekly_hours
-				from care_service s where s.id = :id and s.status = 'ACTIVE'""" + " and " + scope.sql("s.provider_id"))
+		return this.jdbc
+			.sql("""
+					select s.id, s.name, s.provider_id, s.service_type, s.beds, s.places, s.weekly_hours
+					from providers_service s where s.id = :id and s.status = 'ACTIVE'""" + " and "
+					+ scope.sql("s.provider_id"))
 			.param("id", serviceId)
 			.params(scope.parameters())
 			.query((rs, n) -> {
@@ -350,7 +352,7 @@ public class KpiReturns {
 
 	private boolean commissioned(UUID serviceId, KpiPeriod period) {
 		return this.jdbc.sql("""
-				select exists (select 1 from contract c where c.care_service_id = :id and c.starts_on <= :end
+				select exists (select 1 from providers_contract c where c.care_service_id = :id and c.starts_on <= :end
 				               and c.ends_on >= :end)""")
 			.param("id", serviceId)
 			.param("end", Date.valueOf(period.end()))
@@ -457,8 +459,8 @@ public class KpiReturns {
 				from o
 				join (select distinct frequency, period_start, period_end from periods) per
 				    on per.frequency = o.frequency and per.period_start = o.period_start
-				join care_service s on s.id = o.service_id
-				join provider p on p.id = s.provider_id
+				join providers_service s on s.id = o.service_id
+				join providers_provider p on p.id = s.provider_id
 				order by per.period_end, p.name, s.name, o.frequency
 				limit :limit""", scope, months, false).param("limit", limit).query((rs, n) -> {
 			KpiPeriod period = new KpiPeriod(KpiPeriod.Frequency.valueOf(rs.getString("frequency")),
@@ -512,8 +514,8 @@ public class KpiReturns {
 				), o (service_id, frequency, period_start) as (
 				    select c.care_service_id, per.frequency, per.period_start
 				    from periods per
-				    join contract c on c.starts_on <= per.period_end and c.ends_on >= per.period_end
-				    join care_service s on s.id = c.care_service_id and s.service_type = per.service_type
+				    join providers_contract c on c.starts_on <= per.period_end and c.ends_on >= per.period_end
+				    join providers_service s on s.id = c.care_service_id and s.service_type = per.service_type
 				    where s.status = 'ACTIVE' and %s
 				    except
 				    select care_service_id, frequency, period_start from kpi_return where period_start >= :earliest

@@ -60,7 +60,7 @@ class OversightPlanningSignals {
 				jdbc.sql(
 						"""
 								select s.id, max(case e.stage when 'ENHANCED' then 15 when 'PROVIDER_CONCERNS' then 30 else 40 end)
-								from care_service s
+								from providers_service s
 								join escalation e on (e.subject_kind = 'SERVICE' and e.care_service_id = s.id)
 								                  or (e.subject_kind = 'PROVIDER' and e.provider_id = s.provider_id)
 								where e.stage <> 'ROUTINE'

@@ -52,22 +52,22 @@ public class RiskProfiles {
 			with cqc as (
 			    select cqc_location_id, safe, effective, caring, responsive, well_led,
 			           nullif(overall, '{}') as overall, overall_on
-			    from cqc_location_rating %s
+			    from providers_cqc_location_rating %s
 			), qa as (
 			    select care_service_id, array_agg(overall_rating order by published_at desc) as ratings
-			    from qa_review where published_at is not null %s
+			    from quality_review where published_at is not null %s
 			    group by care_service_id
 			), recent as (
 			    select care_service_id, count(*) as concerns,
 			           count(*) filter (where action in (:serious) or safeguarding_flag) as serious
-			    from concern
+			    from concerns_signal
 			    where kind = 'CONCERN' and received_at >= :yearAgo and care_service_id is not null and duplicate_of is null %s
 			    group by care_service_id
 			), referrals as (
-			    select c.care_service_id, count(*) as open_referrals
-			    from safeguarding_referral r join concern c on c.id = r.concern_id
-			    where r.status <> 'CLOSED' and c.care_service_id is not null %s
-			    group by c.care_service_id
+			    select r.care_service_id, count(*) as open_referrals
+			    from concerns_safeguarding_referral r
+			    where r.status <> 'CLOSED' and r.care_service_id is not null %s
+			    group by r.care_service_id
 			), kpis as (
 			    select care_service_id, count(*) as sent, count(*) filter (where cardinality(breaches) > 0) as breached,
 			           count(*) filter (where late) as late
@@ -79,7 +79,7 @@ public class RiskProfiles {
 			           bool_or(starts_on <= :kpiFirstEnd and ends_on >= :kpiFirstEnd) as first,
 			           bool_or(starts_on <= :kpiSecondEnd and ends_on >= :kpiSecondEnd) as second,
 			           bool_or(starts_on <= :today and ends_on >= :today) as now
-			    from contract where ends_on >= :kpiSecondEnd %s
+			    from providers_contract where ends_on >= :kpiSecondEnd %s
 			    group by care_service_id
 			), monthly_kpis as (
 			    select type, min(applies_from) as applies_from
@@ -101,7 +101,7 @@ public class RiskProfiles {
 			       coalesce(contracted.now, false) as commissioned,
 			       (select count(*) from notices n where n.care_service_id = s.id
 			        or (n.subject_kind = 'PROVIDER' and n.provider_id = s.provider_id)) as default_notices
-			from care_service s
+			from providers_service s
 			left join cqc on cqc.cqc_location_id = s.cqc_location_id
 			left join qa on qa.care_service_id = s.id
 			left join recent on recent.care_service_id = s.id
@@ -234,10 +234,9 @@ public class RiskProfiles {
 
 	private List<Gathered> gather(UUID only) {
 		String one = (only != null) ? " and %s = :only" : "";
-		String sql = SIGNALS.formatted(
-				(only != null) ? "where cqc_location_id = (select cqc_location_id from care_service where id = :only)"
-						: "",
-				one.formatted("care_service_id"), one.formatted("care_service_id"), one.formatted("c.care_service_id"),
+		String sql = SIGNALS.formatted((only != null)
+				? "where cqc_location_id = (select cqc_location_id from providers_service where id = :only)" : "",
+				one.formatted("care_service_id"), one.formatted("care_service_id"), one.formatted("r.care_service_id"),
 				one.formatted("care_service_id"), one.formatted("care_service_id"), one.formatted("s.id"));
 		LocalDate today = LocalDate.now(this.clock.withZone(LONDON));
 		KpiPeriod first = lastDueMonth(today);
@@ -260,7 +259,7 @@ public class RiskProfiles {
 	 * A provider's active services, to recompute after a change to the whole provider.
 	 */
 	List<UUID> servicesOf(UUID providerId) {
-		return this.jdbc.sql("select id from care_service where provider_id = :p and status = 'ACTIVE'")
+		return this.jdbc.sql("select id from providers_service where provider_id = :p and status = 'ACTIVE'")
 			.param("p", providerId)
 			.query(UUID.class)
 			.list();
@@ -530,9 +529,9 @@ public class RiskProfiles {
 				       l.name as locality, r.score, r.band, array_to_string(r.contributions, '|') as top_signals,
 				       r.computed_at
 				from risk_profile r
-				join care_service s on s.id = r.care_service_id and s.status = 'ACTIVE'
-				join provider p on p.id = s.provider_id
-				left join locality l on l.id = s.locality_id
+				join providers_service s on s.id = r.care_service_id and s.status = 'ACTIVE'
+				join providers_provider p on p.id = s.provider_id
+				left join geography_locality l on l.id = s.locality_id
 				where r.score >= :least
 				order by r.score desc, s.name
 				limit :limit offset :offset""")
@@ -552,7 +551,7 @@ public class RiskProfiles {
 		Map<RiskBand, Long> counts = new EnumMap<>(RiskBand.class);
 		Arrays.stream(RiskBand.values()).forEach(band -> counts.put(band, 0L));
 		this.jdbc.sql("""
-				select r.band, count(*) from risk_profile r join care_service s on s.id = r.care_service_id
+				select r.band, count(*) from risk_profile r join providers_service s on s.id = r.care_service_id
 				where s.status = 'ACTIVE' group by r.band""")
 			.query((rs, n) -> counts.put(RiskBand.valueOf(rs.getString(1)), rs.getLong(2)))
 			.list();

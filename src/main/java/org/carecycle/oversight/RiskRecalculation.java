@@ -11,15 +11,21 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Keeps risk profiles current: one service is recomputed after anything that changes its
- * signals commits (a concern raised, assessed, referred or closed; a review published),
- * every service once at start-up and every night, and the early warnings are looked for
- * after each full run.
+ * signals commits (a concern raised, assessed, referred or closed; a review published; a
+ * KPI return sent; the escalation ladder moved), every service once at start-up and every
+ * night, and the early warnings are looked for after each full run.
+ * <p>
+ * The recomputes after a change are module listeners: each event is written to the event
+ * publication registry with the change that raised it, the recompute runs after the
+ * commit in its own transaction and thread, and one that fails (or never ran, because the
+ * server stopped) stays in the registry, is tried again by {@code EventRetries} and is
+ * listed for administrators until it succeeds, rather than waiting for the nightly run.
  */
 @Component
 class RiskRecalculation {
@@ -62,32 +68,32 @@ class RiskRecalculation {
 		}
 	}
 
-	@TransactionalEventListener
+	@ApplicationModuleListener
 	void on(ConcernRaised event) {
 		one(event.careServiceId());
 	}
 
-	@TransactionalEventListener
+	@ApplicationModuleListener
 	void on(ConcernAssessed event) {
 		one(event.careServiceId());
 	}
 
-	@TransactionalEventListener
+	@ApplicationModuleListener
 	void on(ConcernReferred event) {
 		one(event.careServiceId());
 	}
 
-	@TransactionalEventListener
+	@ApplicationModuleListener
 	void on(ConcernClosed event) {
 		one(event.careServiceId());
 	}
 
-	@TransactionalEventListener
+	@ApplicationModuleListener
 	void on(ReviewPublished event) {
 		one(event.careServiceId());
 	}
 
-	@TransactionalEventListener
+	@ApplicationModuleListener
 	void on(KpiReturns.KpiReturnSent event) {
 		one(event.careServiceId());
 	}
@@ -95,7 +101,7 @@ class RiskRecalculation {
 	/**
 	 * Contract action counts towards the risk of the service, or of all its provider's.
 	 */
-	@TransactionalEventListener
+	@ApplicationModuleListener
 	void on(EscalationEvents.EscalationMoved event) {
 		if (event.careServiceId() != null) {
 			one(event.careServiceId());
@@ -108,12 +114,7 @@ class RiskRecalculation {
 
 	private void one(java.util.UUID serviceId) {
 		if (serviceId != null) {
-			try {
-				this.profiles.recompute(serviceId);
-			}
-			catch (RuntimeException ex) {
-				log.warn("Risk profile of service {} could not be recomputed", serviceId, ex);
-			}
+			this.profiles.recompute(serviceId);
 		}
 	}
 

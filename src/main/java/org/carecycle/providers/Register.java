@@ -80,7 +80,7 @@ public class Register {
 	private static final String SERVICE_FROM = """
 			from care_service s
 			join provider p on p.id = s.provider_id
-			left join locality l on l.id = s.locality_id
+			left join geography_locality l on l.id = s.locality_id
 			left join lateral (select max(c.ends_on) as ends_on from contract c
 			                   where c.care_service_id = s.id and c.starts_on <= :today and c.ends_on >= :today) live
 			       on true
@@ -265,7 +265,7 @@ public class Register {
 				default -> column;
 			};
 			String joins = column.startsWith("lower(p.") ? " join provider p on p.id = s.provider_id"
-					: column.startsWith("l.") ? " left join locality l on l.id = s.locality_id" : "";
+					: column.startsWith("l.") ? " left join geography_locality l on l.id = s.locality_id" : "";
 			sql = SERVICE_COLUMNS + SERVICE_FROM + "where s.id in (select s.id from care_service s" + joins + " "
 					+ where + " order by " + key + " " + sort.sqlDirection()
 					+ " nulls last, s.id limit :limit offset :offset)" + " order by " + order;
@@ -397,7 +397,7 @@ public class Register {
 		return this.jdbc.sql("""
 				select s.*, p.name as provider_name, l.name as locality_name
 				from care_service s join provider p on p.id = s.provider_id
-				left join locality l on l.id = s.locality_id
+				left join geography_locality l on l.id = s.locality_id
 				where s.id = :id and %s""".formatted(scope.sql("s.provider_id")))
 			.params(scope.parameters())
 			.param("id", id)
@@ -550,7 +550,7 @@ public class Register {
 		this.jdbc
 			.sql("""
 					select coalesce(l.name, '') as locality, s.service_type, count(*) as services, coalesce(sum(%s), 0) as capacity
-					from care_service s left join locality l on l.id = s.locality_id
+					from care_service s left join geography_locality l on l.id = s.locality_id
 					where s.status = 'ACTIVE' and %s %s
 					group by 1, 2"""
 				.formatted(CAPACITY, scope.sql("s.provider_id"),

@@ -71,9 +71,9 @@ public class QualityViews {
 			       u.display_name as officer_name, r.overall_rating, r.published_on, r.comments_due_on,
 			       r.action_plan_due_on, r.follow_up_due_on
 			from qa_review r
-			join care_service s on s.id = r.care_service_id
-			join provider p on p.id = r.provider_id
-			left join app_user u on u.id = r.officer_id
+			join providers_service s on s.id = r.care_service_id
+			join providers_provider p on p.id = r.provider_id
+			left join identity_user_name u on u.id = r.officer_id
 			""";
 
 	public Paged<ReviewRow> reviews(View view, UUID me, String text, int page, int pageSize) {

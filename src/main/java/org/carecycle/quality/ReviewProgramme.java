@@ -104,41 +104,42 @@ public class ReviewProgramme {
 	/** Every commissioned service with its priority and dates. */
 	public List<ServiceStanding> standings() {
 		LocalDate today = today();
-		List<ServiceStanding> rows = this.jdbc.sql("""
-				with commissioned as (
-				    select care_service_id, min(starts_on) as first_start from contract
-				    group by care_service_id
-				    having bool_or(starts_on <= :today and ends_on >= :today)
-				), last_visit as (
-				    select distinct on (care_service_id) care_service_id, visit_ended_on
-				    from qa_review where status <> 'CANCELLED' and visit_ended_on is not null
-				    order by care_service_id, visit_ended_on desc
-				), last_rating as (
-				    select distinct on (care_service_id) care_service_id, overall_rating
-				    from qa_review where published_at is not null
-				    order by care_service_id, published_at desc
-				), recent as (
-				    select care_service_id, count(*) as concerns,
-				           count(*) filter (where safeguarding_flag or likelihood * impact >= 15) as serious
-				    from concern where received_at >= :yearAgo and kind = 'CONCERN' and care_service_id is not null
-				    group by care_service_id
-				), in_progress as (
-				    select care_service_id, id, status, planned_for, officer_id from qa_review
-				    where status in ('PLANNED', 'EVIDENCE', 'DRAFT', 'FACTUAL_ACCURACY', 'DISPUTE_REVIEW')
-				)
-				select s.id, s.name, p.name as provider_name, s.service_type, l.name as locality, v.visit_ended_on,
-				       r.overall_rating, s.cqc_overall, c.first_start, coalesce(n.concerns, 0) as concerns,
-				       coalesce(n.serious, 0) as serious, ip.id as in_progress, ip.status as in_progress_status,
-				       ip.planned_for, ip.officer_id
-				from commissioned c
-				join care_service s on s.id = c.care_service_id
-				join provider p on p.id = s.provider_id
-				left join locality l on l.id = s.locality_id
-				left join last_visit v on v.care_service_id = s.id
-				left join last_rating r on r.care_service_id = s.id
-				left join recent n on n.care_service_id = s.id
-				left join in_progress ip on ip.care_service_id = s.id
-				where s.status <> 'CLOSED'""")
+		List<ServiceStanding> rows = this.jdbc
+			.sql("""
+					with commissioned as (
+					    select care_service_id, min(starts_on) as first_start from providers_contract
+					    group by care_service_id
+					    having bool_or(starts_on <= :today and ends_on >= :today)
+					), last_visit as (
+					    select distinct on (care_service_id) care_service_id, visit_ended_on
+					    from qa_review where status <> 'CANCELLED' and visit_ended_on is not null
+					    order by care_service_id, visit_ended_on desc
+					), last_rating as (
+					    select distinct on (care_service_id) care_service_id, overall_rating
+					    from qa_review where published_at is not null
+					    order by care_service_id, published_at desc
+					), recent as (
+					    select care_service_id, count(*) as concerns,
+					           count(*) filter (where safeguarding_flag or likelihood * impact >= 15) as serious
+					    from concerns_signal where received_at >= :yearAgo and kind = 'CONCERN' and care_service_id is not null
+					    group by care_service_id
+					), in_progress as (
+					    select care_service_id, id, status, planned_for, officer_id from qa_review
+					    where status in ('PLANNED', 'EVIDENCE', 'DRAFT', 'FACTUAL_ACCURACY', 'DISPUTE_REVIEW')
+					)
+					select s.id, s.name, p.name as provider_name, s.service_type, l.name as locality, v.visit_ended_on,
+					       r.overall_rating, s.cqc_overall, c.first_start, coalesce(n.concerns, 0) as concerns,
+					       coalesce(n.serious, 0) as serious, ip.id as in_progress, ip.status as in_progress_status,
+					       ip.planned_for, ip.officer_id
+					from commissioned c
+					join providers_service s on s.id = c.care_service_id
+					join providers_provider p on p.id = s.provider_id
+					left join geography_locality l on l.id = s.locality_id
+					left join last_visit v on v.care_service_id = s.id
+					left join last_rating r on r.care_service_id = s.id
+					left join recent n on n.care_service_id = s.id
+					left join in_progress ip on ip.care_service_id = s.id
+					where s.status <> 'CLOSED'""")
 			.param("today", Date.valueOf(today))
 			.param("yearAgo", java.sql.Timestamp.from(today.minusMonths(12).atStartOfDay(Reviews.LONDON).toInstant()))
 			.query((rs, n) -> {

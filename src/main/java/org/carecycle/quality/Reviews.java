@@ -348,8 +348,8 @@ public class Reviews {
 				select e.id, e.standard_key, e.kind, e.text, e.document_id, d.file_name as document_name,
 				       u.display_name as recorded_by_name, e.recorded_at
 				from qa_evidence e
-				left join document d on d.id = e.document_id
-				left join app_user u on u.id = e.recorded_by
+				left join documents_document d on d.id = e.document_id
+				left join identity_user_name u on u.id = e.recorded_by
 				where e.review_id = :id order by e.recorded_at, e.id""")
 			.param("id", reviewId)
 			.query(Evidence.class)
@@ -523,7 +523,7 @@ public class Reviews {
 		return this.jdbc.sql("""
 				select a.id, a.standard_key, a.position, a.description, a.owner, a.due_on, a.completed_on,
 				       a.completion_note, a.evidence_document_id, d.file_name as evidence_name
-				from qa_action a left join document d on d.id = a.evidence_document_id
+				from qa_action a left join documents_document d on d.id = a.evidence_document_id
 				where a.review_id = :id order by a.standard_key, a.position""")
 			.param("id", reviewId)
 			.query(Action.class)

@@ -3,5 +3,6 @@
  * that keeps every commissioned service reviewed within twelve months, each review from
  * planned to closed, its report and the provider's action plan.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Quality assurance reviews")
+@org.springframework.modulith.ApplicationModule(displayName = "Quality assurance reviews", allowedDependencies = {
+		"shared", "web", "identity", "geography", "documents", "providers", "mail", "concerns" })
 package org.carecycle.quality;

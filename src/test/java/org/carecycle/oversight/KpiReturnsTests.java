@@ -1,6 +1,7 @@
 package org.carecycle.oversight;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Sending KPI returns as a provider would, from the portal and as a CSV file: a return is
@@ -156,9 +158,11 @@ class KpiReturnsTests {
 		values.put("AGENCY_USE", "60");
 		this.returns.submit(this.scope, service, last.label(), values, KpiReturns.Channel.PORTAL, this.provider);
 
-		// recomputed by the event the return sent, once it committed
-		assertThat(contribution(service, "risk.kpi.breached")).as("one return out of tolerance").isEqualTo(3);
-		assertThat(contribution(service, "risk.kpi.late")).as("one sent late, one still missing").isEqualTo(4);
+		// recomputed by the event the return sent, once it committed, in the background
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			assertThat(contribution(service, "risk.kpi.breached")).as("one return out of tolerance").isEqualTo(3);
+			assertThat(contribution(service, "risk.kpi.late")).as("one sent late, one still missing").isEqualTo(4);
+		});
 	}
 
 	private int contribution(UUID service, String signal) {

@@ -1,5 +1,6 @@
 package org.carecycle.oversight;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -91,10 +93,13 @@ class RiskProfileTests {
 			AuditLog.asSystem("test", () -> this.concerns.receive(report, Channel.PUBLIC_FORM, UUID.randomUUID(),
 					Instant.now().minus(1, ChronoUnit.DAYS)));
 		}
-		// each concern recomputed the service's profile when it was saved
-		RiskProfiles.Profile after = this.profiles.profile(service).orElseThrow();
-		assertThat(after.computedAt()).isAfter(computedBefore);
-		assertThat(after.score()).isGreaterThanOrEqualTo(before);
+		// each concern recomputed the service's profile once it was saved, in the
+		// background
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			RiskProfiles.Profile after = this.profiles.profile(service).orElseThrow();
+			assertThat(after.computedAt()).isAfter(computedBefore);
+			assertThat(after.score()).isGreaterThanOrEqualTo(before);
+		});
 
 		int raised = AuditLog.asSystem("test", () -> this.warnings.scan());
 		assertThat(raised).isPositive();

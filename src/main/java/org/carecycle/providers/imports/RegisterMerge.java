@@ -93,7 +93,7 @@ final class RegisterMerge {
 					    updated_at = :now
 					from %s i
 					join provider p on p.cqc_provider_id = i.provider_id
-					left join postcode_district d on d.outcode = i.district
+					left join geography_postcode_district d on d.outcode = i.district
 					where s.cqc_location_id = i.location_id
 					  and (s.provider_id, s.name, s.service_type, s.client_groups, s.address_line1, s.address_line2, s.town,
 					       s.postcode, s.beds, s.registered_manager, s.status, s.registered_on)
@@ -116,7 +116,7 @@ final class RegisterMerge {
 					       :now, :now
 					from %s i
 					join provider p on p.cqc_provider_id = i.provider_id
-					left join postcode_district d on d.outcode = i.district
+					left join geography_postcode_district d on d.outcode = i.district
 					where not exists (select 1 from care_service s where s.cqc_location_id = i.location_id)"""
 				.formatted(FIRST_LOCATIONS))
 			.param("now", this.now)
