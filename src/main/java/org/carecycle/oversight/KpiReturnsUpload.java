@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -237,7 +238,7 @@ public class KpiReturnsUpload {
 		List<List<String>> rows = new ArrayList<>();
 		try (CSVParser parser = CSVParser.parse(text, READ.builder().setMaxRows(maxRows).get())) {
 			for (CSVRecord record : parser) {
-				rows.add(record.toList());
+				rows.add(Arrays.asList(record.values()));
 			}
 		}
 		catch (IOException ex) {

@@ -10,7 +10,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -64,14 +64,13 @@ final class CsvRows implements RowSource {
 		if (record.size() > Limits.MAX_CELLS) {
 			throw TabularFileException.tooManyCells(this.rowNumber);
 		}
-		List<String> row = new ArrayList<>(record.size());
-		for (String cell : record) {
+		String[] cells = record.values();
+		for (String cell : cells) {
 			if (cell.length() > Limits.MAX_CELL_CHARS) {
 				throw TabularFileException.cellTooLong(this.rowNumber);
 			}
-			row.add(cell);
 		}
-		return row;
+		return Arrays.asList(cells);
 	}
 
 	/**
