@@ -1,10 +1,13 @@
 package org.carecycle.oversight;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +17,12 @@ import java.util.UUID;
 
 import org.carecycle.identity.ProviderScope;
 import org.carecycle.identity.SignedInUser;
+import org.carecycle.web.TableExport;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -36,6 +45,12 @@ public class KpiReturnsUpload {
 	static final int MAX_PROBLEMS = 50;
 
 	static final List<String> COLUMNS = List.of("service_id", "period", "kpi", "value");
+
+	private static final CSVFormat READ = CSVFormat.RFC4180.builder()
+		.setIgnoreEmptyLines(false)
+		.setTrailingData(true)
+		.setLenientEof(true)
+		.get();
 
 	private final KpiReturns returns;
 
@@ -77,7 +92,7 @@ public class KpiReturnsUpload {
 		if (text.isEmpty()) {
 			return Report.refused("kpi.upload.notText");
 		}
-		List<List<String>> rows = Csv.parse(text.get(), MAX_ROWS + 2);
+		List<List<String>> rows = rows(text.get(), MAX_ROWS + 2);
 		if (rows.isEmpty()) {
 			return Report.refused("kpi.upload.empty");
 		}
@@ -153,23 +168,25 @@ public class KpiReturnsUpload {
 		return new Report(sent, unchanged, List.of(), null);
 	}
 
-	/** Rows to fill in: every figure the services in scope owe for the last year. */
+	/**
+	 * Rows to fill in: every figure the services in scope owe for the last year. Names
+	 * are neutralised, as the file is opened in a spreadsheet.
+	 */
 	public String template(ProviderScope scope) {
-		StringBuilder csv = new StringBuilder("service_id,service_name,period,kpi,kpi_name,value\r\n");
+		StringBuilder csv = new StringBuilder();
 		List<Kpi> all = this.definitions.all();
-		for (KpiReturns.Owed owed : this.returns.owed(scope, 12, 5_000)) {
-			for (Kpi kpi : owed.kpis(all)) {
-				csv.append(owed.serviceId())
-					.append(',')
-					.append(Csv.quote(owed.serviceName()))
-					.append(',')
-					.append(owed.period().label())
-					.append(',')
-					.append(kpi.code())
-					.append(',')
-					.append(Csv.quote(kpi.name()))
-					.append(",\r\n");
+		try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180)) {
+			printer.printRecord("service_id", "service_name", "period", "kpi", "kpi_name", "value");
+			for (KpiReturns.Owed owed : this.returns.owed(scope, 12, 5_000)) {
+				for (Kpi kpi : owed.kpis(all)) {
+					printer.printRecord(owed.serviceId(), TableExport.neutralised(owed.serviceName()),
+							owed.period().label(), kpi.code(), TableExport.neutralised(kpi.name()), "");
+				}
 			}
+		}
+		catch (IOException ex) {
+			// a StringBuilder does not fail
+			throw new UncheckedIOException(ex);
 		}
 		return csv.toString();
 	}
@@ -212,66 +229,23 @@ public class KpiReturnsUpload {
 		}
 	}
 
-	/** Just enough CSV (RFC 4180): quoted fields, doubled quotes, CRLF or LF. */
-	static final class Csv {
-
-		private Csv() {
-		}
-
-		static List<List<String>> parse(String text, int maxRows) {
-			List<List<String>> rows = new ArrayList<>();
-			List<String> row = new ArrayList<>();
-			StringBuilder field = new StringBuilder();
-			boolean quoted = false;
-			for (int i = 0; i < text.length() && rows.size() < maxRows; i++) {
-				char c = text.charAt(i);
-				if (quoted) {
-					if (c == '"') {
-						if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-							field.append('"');
-							i++;
-						}
-						else {
-							quoted = false;
-						}
-					}
-					else {
-						field.append(c);
-					}
-				}
-				else if (c == '"' && field.isEmpty()) {
-					quoted = true;
-				}
-				else if (c == ',') {
-					row.add(field.toString());
-					field.setLength(0);
-				}
-				else if (c == '\n' || c == '\r') {
-					if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-						i++;
-					}
-					row.add(field.toString());
-					field.setLength(0);
-					rows.add(row);
-					row = new ArrayList<>();
-				}
-				else {
-					field.append(c);
-				}
+	/**
+	 * The rows of the file as a spreadsheet reads them, at most the given number: a blank
+	 * line is a row (so row numbers match the lines a person sees), text after a closing
+	 * quote is kept, and a quote still open at the end runs to the end.
+	 */
+	static List<List<String>> rows(String text, int maxRows) {
+		List<List<String>> rows = new ArrayList<>();
+		try (CSVParser parser = CSVParser.parse(text, READ.builder().setMaxRows(maxRows).get())) {
+			for (CSVRecord record : parser) {
+				rows.add(Arrays.asList(record.values()));
 			}
-			if (!field.isEmpty() || !row.isEmpty()) {
-				row.add(field.toString());
-				rows.add(row);
-			}
-			return rows;
 		}
-
-		/** A field for a file people open in a spreadsheet: quoted, never a formula. */
-		static String quote(String value) {
-			String safe = (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) ? "'" + value : value;
-			return "\"" + safe.replace("\"", "\"\"") + "\"";
+		catch (IOException ex) {
+			// only a reader can fail, and a string's does not
+			throw new UncheckedIOException(ex);
 		}
-
+		return rows;
 	}
 
 }

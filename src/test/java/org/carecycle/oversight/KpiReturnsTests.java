@@ -224,6 +224,36 @@ class KpiReturnsTests {
 	}
 
 	@Test
+	void theTemplateNeutralisesNamesThatASpreadsheetWouldRunAsAFormula() {
+		KpiPeriod period = RiskProfiles.lastDueMonth(KpiFixtures.today()).previous().previous().previous();
+		UUID service = this.fixtures.service(3, period, period);
+		this.fixtures.forget(service, period);
+		String name = this.jdbc.sql("select name from care_service where id = :id")
+			.param("id", service)
+			.query(String.class)
+			.single();
+		String formula = "=HYPERLINK(\"http://evil.example\", \"Rose Court, Truro\")";
+		this.jdbc.sql("update care_service set name = :name where id = :id")
+			.param("name", formula)
+			.param("id", service)
+			.update();
+		try {
+			List<List<String>> rows = KpiReturnsUpload.rows(this.upload.template(this.scope), Integer.MAX_VALUE);
+
+			assertThat(rows.get(0)).containsExactly("service_id", "service_name", "period", "kpi", "kpi_name", "value");
+			assertThat(rows).filteredOn(row -> row.get(0).equals(service.toString()))
+				.isNotEmpty()
+				.allSatisfy(row -> assertThat(row).hasSize(6).element(1).isEqualTo("'" + formula));
+		}
+		finally {
+			this.jdbc.sql("update care_service set name = :name where id = :id")
+				.param("name", name)
+				.param("id", service)
+				.update();
+		}
+	}
+
+	@Test
 	void theDashboardsOverdueCountIsTheNumberOfOverdueReturnsListed() {
 		long listed = this.returns.owed(ProviderScope.everything(), 12, 1_000_000)
 			.stream()

@@ -31,6 +31,7 @@ import org.carecycle.web.TableExport.Format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.entry;
 
 class TableExportTests {
 
@@ -198,6 +199,21 @@ class TableExportTests {
 		assertThat(inlineText(cells.get("J2"))).isEqualTo("line one\nline two");
 		assertThat(inlineText(cells.get("K2"))).isEqualTo(" padded ");
 		assertThat(inlineText(cells.get("L2"))).isEqualTo("_x005F_x0041_");
+	}
+
+	@Test
+	void neutralisesEveryFormulaStartInExcelCellsAndHeadingsToo() throws IOException {
+		Map<String, byte[]> parts = unzip(write(Format.XLSX, List.of("@heading", "+heading"),
+				List.of(Arrays.asList("=SUM(A1)", "+44 1632 960000", "-2+3", "@admin", "\tcmd", "a=1"))));
+		NodeList list = parse(parts.get("xl/worksheets/sheet1.xml")).getElementsByTagNameNS(MAIN, "c");
+		Map<String, String> texts = new LinkedHashMap<>();
+		for (int i = 0; i < list.getLength(); i++) {
+			Element cell = (Element) list.item(i);
+			texts.put(cell.getAttribute("r"), inlineText(cell));
+		}
+		assertThat(texts).containsExactly(entry("A1", "'@heading"), entry("B1", "'+heading"), entry("A2", "'=SUM(A1)"),
+				entry("B2", "'+44 1632 960000"), entry("C2", "'-2+3"), entry("D2", "'@admin"), entry("E2", "'\tcmd"),
+				entry("F2", "a=1"));
 	}
 
 	@Test

@@ -2,205 +2,95 @@ package org.carecycle.providers.imports.table;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 /**
- * The records of a UTF-8 CSV file (RFC 4180), decoded and split through fixed-size
- * buffers. A record with line breaks inside quotes is one row, as a spreadsheet shows it.
+ * The records of a UTF-8 CSV file (RFC 4180), parsed by Commons CSV. A record with line
+ * breaks inside quotes is one row, as a spreadsheet shows it.
  */
 final class CsvRows implements RowSource {
 
-	private static final int EOF = -1;
+	/**
+	 * As a spreadsheet reads CSV: a blank line is a row (so row numbers match what a
+	 * person sees), and text after a closing quote is kept.
+	 */
+	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+		.setIgnoreEmptyLines(false)
+		.setTrailingData(true)
+		.get();
 
-	private static final int BUFFER = 64 * 1024;
+	private final Text text;
 
-	private final InputStream in;
+	private final CSVParser parser;
 
-	private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-		.onMalformedInput(CodingErrorAction.REPORT)
-		.onUnmappableCharacter(CodingErrorAction.REPORT);
-
-	private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER).flip();
-
-	private final CharBuffer chars = CharBuffer.allocate(BUFFER).flip();
-
-	private final StringBuilder field = new StringBuilder();
-
-	private boolean endOfInput;
-
-	private boolean decoded;
-
-	private boolean malformed;
-
-	private boolean started;
-
-	private boolean atRowStart;
-
-	private boolean quotedLineBreak;
+	private final Iterator<CSVRecord> records;
 
 	private long rowNumber;
 
-	CsvRows(InputStream in) {
-		this.in = in;
+	CsvRows(InputStream in) throws IOException {
+		this.text = new Text(in);
+		this.parser = CSVParser.parse(this.text, FORMAT);
+		this.records = this.parser.iterator();
 	}
 
 	@Override
 	public List<String> next() throws TabularFileException {
-		this.atRowStart = true;
-		int c = read();
-		this.atRowStart = false;
-		if (c == EOF) {
-			return null;
+		CSVRecord record;
+		try {
+			if (!this.records.hasNext()) {
+				return null;
+			}
+			record = this.records.next();
+		}
+		catch (UncheckedIOException ex) {
+			throw refusal(ex.getCause());
 		}
 		this.rowNumber++;
-		List<String> row = new ArrayList<>();
-		while (true) {
-			this.field.setLength(0);
-			if (c == '"') {
-				c = readQuoted();
-			}
-			c = readUnquoted(c);
-			if (row.size() == Limits.MAX_CELLS) {
-				throw TabularFileException.tooManyCells(this.rowNumber);
-			}
-			row.add(this.field.toString());
-			if (c == ',') {
-				c = read();
-			}
-			else {
-				if (c == '\r' && peek() == '\n') {
-					read();
-				}
-				return row;
+		this.text.rowEnded();
+		if (record.size() > Limits.MAX_CELLS) {
+			throw TabularFileException.tooManyCells(this.rowNumber);
+		}
+		String[] cells = record.values();
+		for (String cell : cells) {
+			if (cell.length() > Limits.MAX_CELL_CHARS) {
+				throw TabularFileException.cellTooLong(this.rowNumber);
 			}
 		}
+		return Arrays.asList(cells);
 	}
 
 	/**
-	 * Reads a quoted field after its opening quote, returning the character after the
-	 * closing one.
+	 * What to tell a person about a failure while reading the next row. Commons CSV's own
+	 * failures, with lenient trailing data, are a quote still open at the end.
 	 */
-	private int readQuoted() throws TabularFileException {
-		this.quotedLineBreak = false;
-		while (true) {
-			int c = read();
-			if (c == EOF) {
-				throw TabularFileException.unclosedQuote(this.rowNumber);
-			}
-			if (c == '"') {
-				if (peek() != '"') {
-					return read();
-				}
-				read();
-			}
-			else if (c == '\r' || c == '\n') {
-				this.quotedLineBreak = true;
-			}
-			append(c);
+	private TabularFileException refusal(IOException ex) {
+		long row = this.rowNumber + 1;
+		if (!(ex instanceof Refusal refusal)) {
+			return TabularFileException.unclosedQuote(row);
 		}
-	}
-
-	/**
-	 * Reads to the end of a field, keeping any text after a closing quote as a
-	 * spreadsheet does, and returns the comma, line end or EOF that ends it.
-	 */
-	private int readUnquoted(int first) throws TabularFileException {
-		int c = first;
-		while (c != ',' && c != '\r' && c != '\n' && c != EOF) {
-			append(c);
-			c = read();
-		}
-		this.quotedLineBreak = false;
-		return c;
-	}
-
-	private void append(int c) throws TabularFileException {
-		if (c == 0) {
-			throw TabularFileException.wrongType();
-		}
-		if (this.field.length() == Limits.MAX_CELL_CHARS) {
-			// No spreadsheet writes a cell this long: a quote left open is far more
-			// likely.
-			throw this.quotedLineBreak ? TabularFileException.unclosedQuote(this.rowNumber)
-					: TabularFileException.cellTooLong(this.rowNumber);
-		}
-		this.field.append((char) c);
-	}
-
-	private int read() throws TabularFileException {
-		if (!this.chars.hasRemaining() && !fill()) {
-			return EOF;
-		}
-		return this.chars.get();
-	}
-
-	private int peek() throws TabularFileException {
-		if (!this.chars.hasRemaining() && !fill()) {
-			return EOF;
-		}
-		return this.chars.get(this.chars.position());
-	}
-
-	/**
-	 * Decodes more characters into the empty character buffer, returning false at the
-	 * end. Characters before invalid bytes are handed out first, so the error names the
-	 * right row.
-	 */
-	private boolean fill() throws TabularFileException {
-		if (this.malformed) {
-			throw TabularFileException.notUtf8(this.atRowStart ? this.rowNumber + 1 : this.rowNumber);
-		}
-		this.chars.clear();
-		try {
-			while (!this.decoded) {
-				CoderResult result = this.decoder.decode(this.bytes, this.chars, this.endOfInput);
-				if (result.isError()) {
-					this.malformed = true;
-					break;
-				}
-				if (result.isOverflow()) {
-					break;
-				}
-				if (this.endOfInput) {
-					this.decoder.flush(this.chars);
-					this.decoded = true;
-					break;
-				}
-				if (this.chars.position() > 0) {
-					break;
-				}
-				this.bytes.compact();
-				int count = this.in.read(this.bytes.array(), this.bytes.position(), this.bytes.remaining());
-				if (count < 0) {
-					this.endOfInput = true;
-				}
-				else {
-					this.bytes.position(this.bytes.position() + count);
-				}
-				this.bytes.flip();
-			}
-		}
-		catch (IOException ex) {
-			throw TabularFileException.unreadable(ex);
-		}
-		this.chars.flip();
-		if (!this.started && this.chars.hasRemaining()) {
-			this.started = true;
-			if (this.chars.get(0) == '\uFEFF') {
-				this.chars.get();
-			}
-		}
-		if (!this.chars.hasRemaining()) {
-			return (this.malformed || !this.decoded) && fill();
-		}
-		return true;
+		return switch (refusal.reason) {
+			case NOT_UTF_8 -> TabularFileException.notUtf8(row);
+			case NUL -> TabularFileException.wrongType();
+			// No spreadsheet writes a row this long: a quote left open is far more
+			// likely when it swallowed line ends.
+			case ROW_TOO_LONG ->
+				this.text.rowHasLineBreak() ? TabularFileException.unclosedQuote(row) : TabularFileException.tooLarge();
+			case UNREADABLE -> TabularFileException.unreadable(refusal.getCause());
+		};
 	}
 
 	@Override
@@ -211,11 +101,165 @@ final class CsvRows implements RowSource {
 	@Override
 	public void close() {
 		try {
-			this.in.close();
+			this.parser.close();
 		}
 		catch (IOException ex) {
 			// nothing more to release
 		}
+	}
+
+	/** Why the text stopped. */
+	private enum Reason {
+
+		NOT_UTF_8, NUL, ROW_TOO_LONG, UNREADABLE
+
+	}
+
+	/** A failure of the text under the parser, which the parser passes on as it is. */
+	private static final class Refusal extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient Reason reason;
+
+		Refusal(Reason reason, Throwable cause) {
+			super(reason.name(), cause);
+			this.reason = reason;
+		}
+
+	}
+
+	/**
+	 * The file's text for the parser. The JDK's readers drop the characters decoded
+	 * before a malformed byte, so the error would name an earlier row; this one hands
+	 * them out first. It also drops a byte order mark, refuses NUL characters, and bounds
+	 * the text of one row, which Commons CSV would otherwise hold in memory whole when a
+	 * quote is never closed.
+	 */
+	private static final class Text extends Reader {
+
+		/** Ten of the longest cells; far beyond any row of a CQC file. */
+		private static final long MAX_ROW_CHARS = 10L * Limits.MAX_CELL_CHARS;
+
+		private final InputStream in;
+
+		private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+
+		private final ByteBuffer bytes = ByteBuffer.allocate(64 * 1024).flip();
+
+		private boolean endOfInput;
+
+		private boolean decoded;
+
+		private boolean started;
+
+		private Refusal failure;
+
+		private long rowChars;
+
+		private boolean rowLineBreak;
+
+		Text(InputStream in) {
+			this.in = in;
+		}
+
+		void rowEnded() {
+			this.rowChars = 0;
+			this.rowLineBreak = false;
+		}
+
+		boolean rowHasLineBreak() {
+			return this.rowLineBreak;
+		}
+
+		@Override
+		public int read(char[] buffer, int offset, int length) throws IOException {
+			if (this.failure != null) {
+				throw this.failure;
+			}
+			if (length == 0) {
+				return 0;
+			}
+			int count = decode(buffer, offset, length);
+			if (count == 0) {
+				if (this.failure != null) {
+					throw this.failure;
+				}
+				return -1;
+			}
+			if (!this.started) {
+				this.started = true;
+				if (buffer[offset] == '\uFEFF') {
+					System.arraycopy(buffer, offset + 1, buffer, offset, --count);
+					if (count == 0) {
+						return read(buffer, offset, length);
+					}
+				}
+			}
+			for (int i = offset; i < offset + count; i++) {
+				char c = buffer[i];
+				if (c == 0) {
+					throw this.failure = new Refusal(Reason.NUL, null);
+				}
+				if (c == '\n' || c == '\r') {
+					this.rowLineBreak = true;
+				}
+			}
+			this.rowChars += count;
+			if (this.rowChars > MAX_ROW_CHARS) {
+				throw this.failure = new Refusal(Reason.ROW_TOO_LONG, null);
+			}
+			return count;
+		}
+
+		/**
+		 * Decodes into the buffer, returning how many characters, or 0 at the end or at a
+		 * malformed byte with nothing decoded before it.
+		 */
+		private int decode(char[] buffer, int offset, int length) throws Refusal {
+			CharBuffer chars = CharBuffer.wrap(buffer, offset, length);
+			try {
+				while (!this.decoded) {
+					CoderResult result = this.decoder.decode(this.bytes, chars, this.endOfInput);
+					if (result.isError()) {
+						this.failure = new Refusal(Reason.NOT_UTF_8, null);
+						break;
+					}
+					if (result.isOverflow()) {
+						break;
+					}
+					if (this.endOfInput) {
+						this.decoder.flush(chars);
+						this.decoded = true;
+						break;
+					}
+					if (chars.position() > offset) {
+						break;
+					}
+					this.bytes.compact();
+					int read = this.in.read(this.bytes.array(), this.bytes.position(), this.bytes.remaining());
+					if (read < 0) {
+						this.endOfInput = true;
+					}
+					else {
+						this.bytes.position(this.bytes.position() + read);
+					}
+					this.bytes.flip();
+				}
+			}
+			catch (IOException ex) {
+				this.failure = new Refusal(Reason.UNREADABLE, ex);
+			}
+			return chars.position() - offset;
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.in.close();
+		}
+
 	}
 
 }

@@ -217,6 +217,21 @@ class TabularCsvTests {
 	}
 
 	@Test
+	void stopsARowOfMoreThanAMillionCharactersRatherThanHoldingItWhole() throws Exception {
+		String cell = "x".repeat(50_000);
+		assertRefused(csv("Location ID,Notes\n1-101," + (cell + ",").repeat(21) + "\n"),
+				"The selected file is too large to read", 0);
+
+		Path openQuote = csv("Location ID,Notes\n1-101,\"Open\n" + "1-102,Oak House,Birmingham\n".repeat(50_000)
+				+ "1-103,\"Closed\"\n");
+		try (TabularReader reader = TabularReader.open(openQuote)) {
+			reader.nextRow();
+			assertThatExceptionOfType(TabularFileException.class).isThrownBy(reader::nextRow)
+				.withMessage("Row 2 has a quotation mark that is not closed");
+		}
+	}
+
+	@Test
 	void acceptsRowsOf2000CellsAndRefusesWiderOnes() throws Exception {
 		String widest = "a" + ",a".repeat(1_999);
 		try (TabularReader reader = TabularReader.open(csv(widest + "\n"))) {

@@ -1,6 +1,7 @@
 package org.carecycle.providers.imports.table;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 
 import org.carecycle.providers.imports.table.TabularReader.Format;
 
@@ -15,7 +16,12 @@ public final class InMemoryCsv {
 	}
 
 	public static TabularReader open(byte[] csv) throws TabularFileException {
-		return NonBlankRows.open(Format.CSV, new CsvRows(new ByteArrayInputStream(csv)));
+		try {
+			return NonBlankRows.open(Format.CSV, new CsvRows(new ByteArrayInputStream(csv)));
+		}
+		catch (IOException ex) {
+			throw TabularFileException.unreadable(ex);
+		}
 	}
 
 }
