@@ -1,78 +1,101 @@
 package org.carecycle.concerns.web;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
-/** An officer's assessment of a concern, as typed. */
-public class AssessmentForm {
+import org.carecycle.concerns.Concern;
+import org.carecycle.concerns.ConcernAction;
+import org.carecycle.concerns.ProviderRequests;
+import org.carecycle.concerns.RiskRating;
+import org.carecycle.concerns.Theme;
+import org.carecycle.web.FormText;
 
-	private int version;
+import org.springframework.validation.Errors;
 
-	private List<String> themes;
+/**
+ * An officer's assessment of a concern, as typed.
+ *
+ * @param version the version of the concern the officer started from
+ * @param themes {@link Theme} names
+ * @param likelihood the likelihood, 1 to 5
+ * @param impact the impact, 1 to 5
+ * @param action a {@link ConcernAction} name
+ * @param rationale why that action
+ * @param providerSummary what the provider is told, when they are asked
+ */
+record AssessmentForm(Integer version, List<String> themes, String likelihood, String impact, String action,
+		String rationale, String providerSummary) {
 
-	private String likelihood;
-
-	private String impact;
-
-	private String action;
-
-	private String rationale;
-
-	private String providerSummary;
-
-	public int getVersion() {
-		return this.version;
+	AssessmentForm {
+		version = (version != null) ? version : 0;
 	}
 
-	public void setVersion(int version) {
-		this.version = version;
+	static AssessmentForm of(Concern concern) {
+		return new AssessmentForm(concern.version(), concern.themes().stream().map(Theme::name).toList(),
+				(concern.risk() != null) ? String.valueOf(concern.risk().likelihood()) : null,
+				(concern.risk() != null) ? String.valueOf(concern.risk().impact()) : null,
+				(concern.action() != null) ? concern.action().name() : null, concern.actionRationale(),
+				ProviderRequests.draftSummary(concern));
 	}
 
-	public List<String> getThemes() {
-		return this.themes;
+	/**
+	 * The assessment, or null with the problems in {@code errors}.
+	 * @param errors where problems go
+	 * @param hasProvider whether the concern is about a known provider (who can be asked)
+	 */
+	Assessment toAssessment(Errors errors, boolean hasProvider) {
+		Set<Theme> chosen = EnumSet.noneOf(Theme.class);
+		for (String theme : (this.themes != null) ? this.themes : List.<String>of()) {
+			ConcernController.parse(Theme.class, theme).ifPresent(chosen::add);
+		}
+		if (chosen.isEmpty()) {
+			errors.rejectValue("themes", "assessment.themes.blank");
+		}
+		Integer checkedLikelihood = scale(this.likelihood);
+		if (checkedLikelihood == null) {
+			errors.rejectValue("likelihood", "assessment.likelihood.blank");
+		}
+		Integer checkedImpact = scale(this.impact);
+		if (checkedImpact == null) {
+			errors.rejectValue("impact", "assessment.impact.blank");
+		}
+		ConcernAction checkedAction = FormText.choice(errors, "action", this.action, ConcernAction.class,
+				"assessment.action.blank");
+		String checkedRationale = FormText.check(errors, "rationale", this.rationale, true, 5_000,
+				"assessment.rationale");
+		String summary = FormText.check(errors, "providerSummary", this.providerSummary,
+				checkedAction == ConcernAction.ASK_PROVIDER, 5_000, "assessment.providerSummary");
+		if (checkedAction == ConcernAction.ASK_PROVIDER && !hasProvider) {
+			errors.rejectValue("action", "assessment.action.noProvider");
+		}
+		if (errors.hasErrors()) {
+			return null;
+		}
+		return new Assessment(this.version, chosen, new RiskRating(checkedLikelihood, checkedImpact), checkedAction,
+				checkedRationale, summary);
 	}
 
-	public void setThemes(List<String> themes) {
-		this.themes = themes;
+	private static Integer scale(String value) {
+		if (value != null && value.matches("[1-5]")) {
+			return Integer.valueOf(value);
+		}
+		return null;
 	}
 
-	public String getLikelihood() {
-		return this.likelihood;
-	}
+	/**
+	 * A checked assessment.
+	 *
+	 * @param version the version of the concern the officer started from
+	 * @param themes what it is about
+	 * @param risk how likely and how bad
+	 * @param action what the council does
+	 * @param rationale why
+	 * @param providerSummary what the provider is told, if anything
+	 */
+	record Assessment(int version, Set<Theme> themes, RiskRating risk, ConcernAction action, String rationale,
+			String providerSummary) {
 
-	public void setLikelihood(String likelihood) {
-		this.likelihood = likelihood;
-	}
-
-	public String getImpact() {
-		return this.impact;
-	}
-
-	public void setImpact(String impact) {
-		this.impact = impact;
-	}
-
-	public String getAction() {
-		return this.action;
-	}
-
-	public void setAction(String action) {
-		this.action = action;
-	}
-
-	public String getRationale() {
-		return this.rationale;
-	}
-
-	public void setRationale(String rationale) {
-		this.rationale = rationale;
-	}
-
-	public String getProviderSummary() {
-		return this.providerSummary;
-	}
-
-	public void setProviderSummary(String providerSummary) {
-		this.providerSummary = providerSummary;
 	}
 
 }

@@ -20,43 +20,41 @@ import org.carecycle.web.DateInput;
 record CheckAnswers(String questionKey, String answer, String answerKey, String step) {
 
 	static List<CheckAnswers> of(TellUsForm form) {
-		boolean compliment = ConcernKind.COMPLIMENT.name().equals(form.getKind());
+		boolean compliment = ConcernKind.COMPLIMENT.name().equals(form.kind());
 		List<CheckAnswers> rows = new ArrayList<>();
-		rows.add(new CheckAnswers("tellUs.check.kind", null, "tellUs.kind." + form.getKind(), "kind"));
-		rows.add((form.getServiceName() != null)
-				? new CheckAnswers("tellUs.check.service", form.getServiceName(), null, "service")
-				: new CheckAnswers("tellUs.check.service", form.getServiceDescription(), null, "service"));
+		rows.add(new CheckAnswers("tellUs.check.kind", null, "tellUs.kind." + form.kind(), "kind"));
+		rows.add((form.serviceName() != null)
+				? new CheckAnswers("tellUs.check.service", form.serviceName(), null, "service")
+				: new CheckAnswers("tellUs.check.service", form.serviceDescription(), null, "service"));
 		rows.add(new CheckAnswers(compliment ? "tellUs.check.whatHappened.compliment" : "tellUs.check.whatHappened",
-				form.getWhatHappened(), null, "what-happened"));
-		LocalDate on = new DateInput(FormText.orEmpty(form.getWhenDay()), FormText.orEmpty(form.getWhenMonth()),
-				FormText.orEmpty(form.getWhenYear()))
+				form.whatHappened(), null, "what-happened"));
+		LocalDate on = new DateInput(FormText.orEmpty(form.whenDay()), FormText.orEmpty(form.whenMonth()),
+				FormText.orEmpty(form.whenYear()))
 			.toDate();
 		String when = (on != null)
 				? on.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)) : null;
-		if (form.getWhenText() != null) {
-			when = (when != null) ? when + " (" + form.getWhenText() + ")" : form.getWhenText();
+		if (form.whenText() != null) {
+			when = (when != null) ? when + " (" + form.whenText() + ")" : form.whenText();
 		}
 		rows.add(new CheckAnswers("tellUs.check.when", when, null, "when"));
-		rows.add((form.getPeopleAffected() != null)
-				? new CheckAnswers("tellUs.check.peopleAffected", form.getPeopleAffected(), null, "who-was-affected")
+		rows.add((form.peopleAffected() != null)
+				? new CheckAnswers("tellUs.check.peopleAffected", form.peopleAffected(), null, "who-was-affected")
 				: new CheckAnswers("tellUs.check.peopleAffected", null, "tellUs.check.notGiven", "who-was-affected"));
 		if (!compliment) {
-			rows.add(new CheckAnswers("tellUs.check.atRisk", null, "concern.atRisk." + form.getAtRisk(), "risk"));
+			rows.add(new CheckAnswers("tellUs.check.atRisk", null, "concern.atRisk." + form.atRisk(), "risk"));
 		}
-		rows.add(new CheckAnswers("tellUs.check.reporterRole", null, "concern.reporterRole." + form.getReporterRole(),
+		rows.add(new CheckAnswers("tellUs.check.reporterRole", null, "concern.reporterRole." + form.reporterRole(),
 				"about-you"));
-		boolean anonymous = "no".equals(form.getGiveDetails());
+		boolean anonymous = "no".equals(form.giveDetails());
 		rows.add(new CheckAnswers("tellUs.check.giveDetails", null,
 				anonymous ? "tellUs.giveDetails.no" : "tellUs.giveDetails.yes", "your-details"));
 		if (!anonymous) {
-			rows.add(new CheckAnswers("tellUs.check.name", form.getName(), null, "contact"));
-			rows.add(
-					(form.getEmail() != null) ? new CheckAnswers("tellUs.check.email", form.getEmail(), null, "contact")
-							: new CheckAnswers("tellUs.check.email", null, "tellUs.check.notGiven", "contact"));
-			rows.add(
-					(form.getPhone() != null) ? new CheckAnswers("tellUs.check.phone", form.getPhone(), null, "contact")
-							: new CheckAnswers("tellUs.check.phone", null, "tellUs.check.notGiven", "contact"));
-			rows.add(new CheckAnswers("tellUs.check.consent", null, form.isConsent() ? "common.yes" : "common.no",
+			rows.add(new CheckAnswers("tellUs.check.name", form.name(), null, "contact"));
+			rows.add((form.email() != null) ? new CheckAnswers("tellUs.check.email", form.email(), null, "contact")
+					: new CheckAnswers("tellUs.check.email", null, "tellUs.check.notGiven", "contact"));
+			rows.add((form.phone() != null) ? new CheckAnswers("tellUs.check.phone", form.phone(), null, "contact")
+					: new CheckAnswers("tellUs.check.phone", null, "tellUs.check.notGiven", "contact"));
+			rows.add(new CheckAnswers("tellUs.check.consent", null, form.consent() ? "common.yes" : "common.no",
 					"contact"));
 		}
 		return rows;

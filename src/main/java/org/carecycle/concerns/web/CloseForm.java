@@ -1,36 +1,42 @@
 package org.carecycle.concerns.web;
 
-/** The outcome of a concern and the lessons learned, as typed. */
-public class CloseForm {
+import org.carecycle.web.FormText;
 
-	private int version;
+import org.springframework.validation.Errors;
 
-	private String outcome;
+/**
+ * The outcome of a concern and the lessons learned, as typed.
+ *
+ * @param version the version of the concern the person started from
+ * @param outcome what came of it
+ * @param lessons what was learned
+ */
+record CloseForm(Integer version, String outcome, String lessons) {
 
-	private String lessons;
-
-	public int getVersion() {
-		return this.version;
+	CloseForm {
+		version = (version != null) ? version : 0;
 	}
 
-	public void setVersion(int version) {
-		this.version = version;
+	static CloseForm of(int version) {
+		return new CloseForm(version, null, null);
 	}
 
-	public String getOutcome() {
-		return this.outcome;
+	/** The closing, or null with the problems in {@code errors}. */
+	Closing toClosing(Errors errors) {
+		String checkedOutcome = FormText.check(errors, "outcome", this.outcome, true, 5_000, "close.outcome");
+		String checkedLessons = FormText.check(errors, "lessons", this.lessons, false, 5_000, "close.lessons");
+		return errors.hasErrors() ? null : new Closing(this.version, checkedOutcome, checkedLessons);
 	}
 
-	public void setOutcome(String outcome) {
-		this.outcome = outcome;
-	}
+	/**
+	 * A checked closing.
+	 *
+	 * @param version the version of the concern the person started from
+	 * @param outcome what came of it
+	 * @param lessons what was learned, if anything
+	 */
+	record Closing(int version, String outcome, String lessons) {
 
-	public String getLessons() {
-		return this.lessons;
-	}
-
-	public void setLessons(String lessons) {
-		this.lessons = lessons;
 	}
 
 }

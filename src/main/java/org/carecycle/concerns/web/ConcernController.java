@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.carecycle.concerns.AtRisk;
@@ -23,8 +21,6 @@ import org.carecycle.concerns.ConcernRetention;
 import org.carecycle.concerns.Concerns;
 import org.carecycle.concerns.Concerns.ConcernChangedException;
 import org.carecycle.concerns.ReporterRole;
-import org.carecycle.concerns.Report;
-import org.carecycle.concerns.RiskRating;
 import org.carecycle.concerns.ProviderRequests;
 import org.carecycle.concerns.Theme;
 import org.carecycle.documents.Documents;
@@ -37,17 +33,18 @@ import org.carecycle.providers.RegisterViews.ServiceFilter;
 import org.carecycle.providers.RegisterViews.ServiceProfile;
 import org.carecycle.shared.RecordNotFoundException;
 import org.carecycle.shared.Role;
+import org.carecycle.web.FormBinding;
 import org.carecycle.web.FormText;
 import org.carecycle.web.Choice;
-import org.carecycle.web.DateInput;
 import org.carecycle.web.SortOrder;
 
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -103,6 +100,11 @@ class ConcernController {
 		this.clock = clock;
 	}
 
+	@InitBinder
+	void binder(WebDataBinder binder) {
+		FormBinding.keepPropertyMessages(binder);
+	}
+
 	@GetMapping
 	String queue(@RequestParam(defaultValue = "OPEN") String view, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page, Model model) {
@@ -151,73 +153,35 @@ class ConcernController {
 	@GetMapping("/new")
 	String newForm(@RequestParam(required = false) String service, @RequestParam(required = false) String q,
 			Model model) {
-		StaffConcernForm form = new StaffConcernForm();
-		form.setService(service);
-		LocalDate today = LocalDate.now(this.clock);
-		form.setReceivedDay(String.valueOf(today.getDayOfMonth()));
-		form.setReceivedMonth(String.valueOf(today.getMonthValue()));
-		form.setReceivedYear(String.valueOf(today.getYear()));
+		StaffConcernForm form = StaffConcernForm.of(service, LocalDate.now(this.clock));
 		model.addAttribute("form", form);
 		return newPage(form, q, model);
 	}
 
 	@PostMapping("/new")
-	String record(@ModelAttribute("form") StaffConcernForm form, BindingResult errors, Model model,
+	String record(@ModelAttribute("form") StaffConcernForm form, BindingResult bound, Model model,
 			RedirectAttributes redirect) {
-		Optional<ServiceProfile> service = parseId(form.getService())
+		BindingResult errors = FormBinding.checked(form, bound, model);
+		Optional<ServiceProfile> service = parseId(form.service())
 			.flatMap(id -> this.register.service(id, ProviderScope.everything()));
-		boolean unknown = "unknown".equals(form.getService());
-		if (service.isEmpty() && !unknown) {
+		if (service.isEmpty() && !form.isUnknownService()) {
 			return "redirect:/concerns/new";
 		}
-		ConcernKind kind = FormText.choice(errors, "kind", form.getKind(), ConcernKind.class, "tellUs.kind.blank");
-		Channel channel = FormText.choice(errors, "channel", form.getChannel(), Channel.class,
-				"staffConcern.channel.blank");
-		if (channel == Channel.PUBLIC_FORM || channel == Channel.PROVIDER_PORTAL) {
-			errors.rejectValue("channel", "staffConcern.channel.blank");
-		}
-		DateInput received = new DateInput(FormText.orEmpty(form.getReceivedDay()),
-				FormText.orEmpty(form.getReceivedMonth()), FormText.orEmpty(form.getReceivedYear()));
-		Object[] receivedName = { new DefaultMessageSourceResolvable("staffConcern.received.name") };
-		if (received.isBlank()) {
-			errors.rejectValue("receivedDay", "staffConcern.received.blank");
-		}
-		else if (received.problem() != null) {
-			errors.rejectValue("receivedDay", received.problem(), receivedName, null);
-		}
-		else if (received.toDate().isAfter(LocalDate.now(this.clock))) {
-			errors.rejectValue("receivedDay", "date.error.future", receivedName, null);
-		}
-		String description = unknown ? FormText.check(errors, "serviceDescription", form.getServiceDescription(), true,
-				500, "tellUs.serviceDescription") : null;
-		String what = FormText.check(errors, "whatHappened", form.getWhatHappened(), true, 10_000,
-				"tellUs.whatHappened");
-		String roughly = FormText.check(errors, "whenText", form.getWhenText(), false, 200, "tellUs.whenText");
-		String affected = FormText.check(errors, "peopleAffected", form.getPeopleAffected(), false, 2_000,
-				"tellUs.peopleAffected");
-		AtRisk atRisk = (kind == ConcernKind.COMPLIMENT) ? null
-				: FormText.choice(errors, "atRisk", form.getAtRisk(), AtRisk.class, "tellUs.atRisk.blank");
-		ReporterRole role = FormText.choice(errors, "reporterRole", form.getReporterRole(), ReporterRole.class,
-				"tellUs.reporterRole.blank");
-		String name = FormText.check(errors, "name", form.getName(), false, 200, "tellUs.name");
-		String email = FormText.email(errors, "email", form.getEmail());
-		String phone = FormText.phone(errors, "phone", form.getPhone());
-		if (errors.hasErrors()) {
+		LocalDate today = LocalDate.now(this.clock);
+		StaffConcernForm.Received received = form.toReceived(errors, service.map(ServiceProfile::id).orElse(null),
+				today);
+		if (received == null) {
 			return newPage(form, null, model);
 		}
-		boolean anonymous = name == null && email == null && phone == null;
-		Report report = new Report(kind, service.map(ServiceProfile::id).orElse(null), description, what, null, roughly,
-				affected, atRisk, role, anonymous, name, email, phone, !anonymous && form.isConsent());
-		LocalDate day = received.toDate();
-		java.time.Instant at = day.equals(LocalDate.now(this.clock)) ? this.clock.instant()
-				: day.atTime(LocalTime.NOON).atZone(java.time.ZoneId.of("Europe/London")).toInstant();
-		Concern concern = this.concerns.receive(report, channel, form.getSubmissionKey(), at);
+		java.time.Instant at = received.on().equals(today) ? this.clock.instant()
+				: received.on().atTime(LocalTime.NOON).atZone(java.time.ZoneId.of("Europe/London")).toInstant();
+		Concern concern = this.concerns.receive(received.report(), received.channel(), form.submissionKey(), at);
 		redirect.addFlashAttribute("saved", "staffConcern.saved");
 		return "redirect:/concerns/" + concern.id();
 	}
 
 	private String newPage(StaffConcernForm form, String q, Model model) {
-		if (form.getService() == null) {
+		if (form.service() == null) {
 			model.addAttribute("q", q);
 			if (StringUtils.hasText(q) && q.length() <= 100) {
 				model.addAttribute("results",
@@ -228,8 +192,8 @@ class ConcernController {
 			}
 			return "concerns/new-service";
 		}
-		if (!"unknown".equals(form.getService())) {
-			Optional<ServiceProfile> service = parseId(form.getService())
+		if (!form.isUnknownService()) {
+			Optional<ServiceProfile> service = parseId(form.service())
 				.flatMap(id -> this.register.service(id, ProviderScope.everything()));
 			if (service.isEmpty()) {
 				return "redirect:/concerns/new";
@@ -324,54 +288,22 @@ class ConcernController {
 	String assessForm(@PathVariable UUID id, Model model) {
 		Concern concern = find(id);
 		this.accesses.opened(id, Page.ASSESSMENT);
-		AssessmentForm form = new AssessmentForm();
-		form.setVersion(concern.version());
-		form.setThemes(concern.themes().stream().map(Theme::name).toList());
-		if (concern.risk() != null) {
-			form.setLikelihood(String.valueOf(concern.risk().likelihood()));
-			form.setImpact(String.valueOf(concern.risk().impact()));
-		}
-		form.setAction((concern.action() != null) ? concern.action().name() : null);
-		form.setRationale(concern.actionRationale());
-		form.setProviderSummary(ProviderRequests.draftSummary(concern));
-		model.addAttribute("form", form);
+		model.addAttribute("form", AssessmentForm.of(concern));
 		return assessPage(concern, model);
 	}
 
 	@PostMapping("/{id}/assess")
-	String assess(@PathVariable UUID id, @ModelAttribute("form") AssessmentForm form, BindingResult errors, Model model,
+	String assess(@PathVariable UUID id, @ModelAttribute("form") AssessmentForm form, BindingResult bound, Model model,
 			RedirectAttributes redirect) {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		Concern concern = find(id);
-		Set<Theme> themes = EnumSet.noneOf(Theme.class);
-		for (String theme : (form.getThemes() != null) ? form.getThemes() : List.<String>of()) {
-			parse(Theme.class, theme).ifPresent(themes::add);
-		}
-		if (themes.isEmpty()) {
-			errors.rejectValue("themes", "assessment.themes.blank");
-		}
-		Integer likelihood = scale(form.getLikelihood());
-		if (likelihood == null) {
-			errors.rejectValue("likelihood", "assessment.likelihood.blank");
-		}
-		Integer impact = scale(form.getImpact());
-		if (impact == null) {
-			errors.rejectValue("impact", "assessment.impact.blank");
-		}
-		ConcernAction action = FormText.choice(errors, "action", form.getAction(), ConcernAction.class,
-				"assessment.action.blank");
-		String rationale = FormText.check(errors, "rationale", form.getRationale(), true, 5_000,
-				"assessment.rationale");
-		String summary = FormText.check(errors, "providerSummary", form.getProviderSummary(),
-				action == ConcernAction.ASK_PROVIDER, 5_000, "assessment.providerSummary");
-		if (action == ConcernAction.ASK_PROVIDER && concern.providerId() == null) {
-			errors.rejectValue("action", "assessment.action.noProvider");
-		}
-		if (errors.hasErrors()) {
+		AssessmentForm.Assessment assessment = form.toAssessment(errors, concern.providerId() != null);
+		if (assessment == null) {
 			return assessPage(concern, model);
 		}
 		try {
-			this.concerns.assess(id, form.getVersion(), themes, new RiskRating(likelihood, impact), action, rationale,
-					summary);
+			this.concerns.assess(id, assessment.version(), assessment.themes(), assessment.risk(), assessment.action(),
+					assessment.rationale(), assessment.providerSummary());
 		}
 		catch (ConcernChangedException ex) {
 			errors.reject("concern.changed");
@@ -406,22 +338,20 @@ class ConcernController {
 	@GetMapping("/{id}/close")
 	String closeForm(@PathVariable UUID id, Model model) {
 		Concern concern = find(id);
-		CloseForm form = new CloseForm();
-		form.setVersion(concern.version());
-		model.addAttribute("form", form);
+		model.addAttribute("form", CloseForm.of(concern.version()));
 		model.addAttribute("concern", concern);
 		return "concerns/close";
 	}
 
 	@PostMapping("/{id}/close")
-	String close(@PathVariable UUID id, @ModelAttribute("form") CloseForm form, BindingResult errors, Model model,
+	String close(@PathVariable UUID id, @ModelAttribute("form") CloseForm form, BindingResult bound, Model model,
 			RedirectAttributes redirect) {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		Concern concern = find(id);
-		String outcome = FormText.check(errors, "outcome", form.getOutcome(), true, 5_000, "close.outcome");
-		String lessons = FormText.check(errors, "lessons", form.getLessons(), false, 5_000, "close.lessons");
-		if (!errors.hasErrors()) {
+		CloseForm.Closing closing = form.toClosing(errors);
+		if (closing != null) {
 			try {
-				this.concerns.close(id, form.getVersion(), outcome, lessons);
+				this.concerns.close(id, closing.version(), closing.outcome(), closing.lessons());
 				redirect.addFlashAttribute("saved", "concern.closed");
 				return "redirect:/concerns/" + id;
 			}
@@ -482,13 +412,6 @@ class ConcernController {
 			}
 		}
 		return officers;
-	}
-
-	private static Integer scale(String value) {
-		if (value != null && value.matches("[1-5]")) {
-			return Integer.valueOf(value);
-		}
-		return null;
 	}
 
 	static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {

@@ -7,12 +7,14 @@ import org.carecycle.concerns.ConcernAccesses;
 import org.carecycle.concerns.Concerns;
 import org.carecycle.concerns.Concerns.ConcernChangedException;
 import org.carecycle.shared.RecordNotFoundException;
-import org.carecycle.web.FormText;
+import org.carecycle.web.FormBinding;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,6 +42,11 @@ class ConcernRecordsController {
 		this.accesses = accesses;
 	}
 
+	@InitBinder
+	void binder(WebDataBinder binder) {
+		FormBinding.keepPropertyMessages(binder);
+	}
+
 	@GetMapping("/seen-by")
 	String seenBy(@PathVariable UUID id, @RequestParam(defaultValue = "1") int page, Model model) {
 		model.addAttribute("concern", find(id));
@@ -54,22 +61,20 @@ class ConcernRecordsController {
 		if (concern.isOnLegalHold() || concern.anonymisedOn() != null) {
 			return "redirect:/concerns/" + id;
 		}
-		LegalHoldForm form = new LegalHoldForm();
-		form.setVersion(concern.version());
-		model.addAttribute("form", form);
+		model.addAttribute("form", LegalHoldForm.of(concern.version()));
 		model.addAttribute("concern", concern);
 		return "concerns/legal-hold";
 	}
 
 	@PostMapping("/legal-hold")
-	String placeOnLegalHold(@PathVariable UUID id, @ModelAttribute("form") LegalHoldForm form, BindingResult errors,
+	String placeOnLegalHold(@PathVariable UUID id, @ModelAttribute("form") LegalHoldForm form, BindingResult bound,
 			Model model, RedirectAttributes redirect) {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		Concern concern = find(id);
-		String reason = FormText.check(errors, "reason", form.getReason(), true, LegalHoldForm.MAX_REASON,
-				"concern.legalHold.reason");
+		String reason = form.toReason(errors);
 		if (!errors.hasErrors()) {
 			try {
-				this.concerns.placeOnLegalHold(id, form.getVersion(), reason);
+				this.concerns.placeOnLegalHold(id, form.version(), reason);
 				redirect.addFlashAttribute("saved", "concern.legalHold.placed");
 				return "redirect:/concerns/" + id;
 			}

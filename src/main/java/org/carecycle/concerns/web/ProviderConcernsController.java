@@ -5,16 +5,16 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.carecycle.concerns.AtRisk;
 import org.carecycle.concerns.ConcernAccesses;
 import org.carecycle.concerns.Channel;
 import org.carecycle.concerns.Concern;
-import org.carecycle.concerns.ConcernKind;
 import org.carecycle.concerns.Concerns;
 import org.carecycle.concerns.Report;
-import org.carecycle.concerns.ReporterRole;
 import org.carecycle.concerns.ProviderRequests;
 import org.carecycle.concerns.ProviderRequests.ProviderView;
 import org.carecycle.documents.DocumentKind;
@@ -25,18 +25,17 @@ import org.carecycle.providers.Register;
 import org.carecycle.providers.RegisterViews.ServiceRow;
 import org.carecycle.shared.ProviderId;
 import org.carecycle.shared.RecordNotFoundException;
-import org.carecycle.web.FormText;
+import org.carecycle.web.FormBinding;
 import org.carecycle.web.Choice;
-import org.carecycle.web.DateInput;
 import org.carecycle.web.TooLargeUpload;
 
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.StringUtils;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -78,6 +77,11 @@ class ProviderConcernsController {
 		this.clock = clock;
 	}
 
+	@InitBinder
+	void binder(WebDataBinder binder) {
+		FormBinding.keepPropertyMessages(binder);
+	}
+
 	@GetMapping
 	String list(Model model) {
 		model.addAttribute("requests", this.requests.forProvider(provider()));
@@ -88,44 +92,21 @@ class ProviderConcernsController {
 
 	@GetMapping("/report")
 	String reportForm(Model model) {
-		model.addAttribute("form", new SelfReportForm());
+		model.addAttribute("form", SelfReportForm.empty());
 		return reportPage(model);
 	}
 
 	@PostMapping("/report")
-	String report(@ModelAttribute("form") SelfReportForm form, BindingResult errors, Model model,
+	String report(@ModelAttribute("form") SelfReportForm form, BindingResult bound, Model model,
 			RedirectAttributes redirect) {
-		List<ServiceRow> own = ownServices();
-		UUID serviceId = ConcernController.parseId(form.getService())
-			.filter(id -> own.stream().anyMatch(s -> s.id().equals(id)))
-			.orElse(null);
-		if (serviceId == null) {
-			errors.rejectValue("service", "selfReport.service.blank");
-		}
-		String what = FormText.check(errors, "whatHappened", form.getWhatHappened(), true, 10_000,
-				"tellUs.whatHappened");
-		DateInput when = new DateInput(FormText.orEmpty(form.getWhenDay()), FormText.orEmpty(form.getWhenMonth()),
-				FormText.orEmpty(form.getWhenYear()));
-		Object[] name = { new DefaultMessageSourceResolvable("tellUs.when.name") };
-		if (when.isBlank()) {
-			errors.rejectValue("whenDay", "selfReport.when.blank");
-		}
-		else if (when.problem() != null) {
-			errors.rejectValue("whenDay", when.problem(), name, null);
-		}
-		else if (when.toDate().isAfter(LocalDate.now(this.clock))) {
-			errors.rejectValue("whenDay", "date.error.future", name, null);
-		}
-		String affected = FormText.check(errors, "peopleAffected", form.getPeopleAffected(), false, 2_000,
-				"tellUs.peopleAffected");
-		AtRisk atRisk = FormText.choice(errors, "atRisk", form.getAtRisk(), AtRisk.class, "tellUs.atRisk.blank");
-		if (errors.hasErrors()) {
+		BindingResult errors = FormBinding.checked(form, bound, model);
+		Set<UUID> own = ownServices().stream().map(ServiceRow::id).collect(Collectors.toSet());
+		SignedInUser user = this.currentUser.require();
+		Report report = form.toReport(errors, own, LocalDate.now(this.clock), user.displayName(), user.email());
+		if (report == null) {
 			return reportPage(model);
 		}
-		SignedInUser user = this.currentUser.require();
-		Report report = new Report(ConcernKind.CONCERN, serviceId, null, what, when.toDate(), null, affected, atRisk,
-				ReporterRole.PROVIDER, false, user.displayName(), user.email(), null, true);
-		Concern concern = this.concerns.receive(report, Channel.PROVIDER_PORTAL, form.getSubmissionKey(),
+		Concern concern = this.concerns.receive(report, Channel.PROVIDER_PORTAL, form.submissionKey(),
 				this.clock.instant());
 		redirect.addFlashAttribute("reported", concern.reference());
 		return "redirect:/my-organisation/concerns";
@@ -146,7 +127,7 @@ class ProviderConcernsController {
 	String show(@PathVariable UUID id, Model model) {
 		ProviderView request = find(id);
 		this.accesses.opened(request.concernId(), ConcernAccesses.Page.PROVIDER_REQUEST);
-		model.addAttribute("form", new ProviderResponseForm());
+		model.addAttribute("form", ProviderResponseForm.empty());
 		TooLargeUpload.showOn(model, "form", "document", "document.error.large");
 		return page(request, model);
 	}
@@ -159,17 +140,18 @@ class ProviderConcernsController {
 	}
 
 	@PostMapping("/{id}")
-	String respond(@PathVariable UUID id, @ModelAttribute("form") ProviderResponseForm form, BindingResult errors,
+	String respond(@PathVariable UUID id, @ModelAttribute("form") ProviderResponseForm form, BindingResult bound,
 			Model model, RedirectAttributes redirect) throws IOException {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		ProviderView request = find(id);
 		if (request.answered()) {
 			redirect.addFlashAttribute("problem", "providerConcerns.alreadyAnswered");
 			return "redirect:/my-organisation/concerns/" + id;
 		}
-		String text = FormText.check(errors, "response", form.getResponse(), true, 10_000, "providerConcerns.response");
-		MultipartFile document = form.getDocument();
+		String text = form.toResponse(errors);
+		MultipartFile document = form.document();
 		byte[] content = null;
-		if (document != null && !(document.isEmpty() && !StringUtils.hasText(document.getOriginalFilename()))) {
+		if (form.hasDocument()) {
 			if (document.getSize() > Documents.MAX_BYTES) {
 				errors.rejectValue("document", "document.error.large");
 			}

@@ -15,13 +15,13 @@ import org.carecycle.concerns.Concern;
 import org.carecycle.concerns.ConcernKind;
 import org.carecycle.concerns.Concerns;
 import org.carecycle.concerns.ReporterRole;
-import org.carecycle.concerns.Report;
 import org.carecycle.identity.AuditLog;
 import org.carecycle.identity.ProviderScope;
 import org.carecycle.providers.Register;
 import org.carecycle.providers.RegisterViews.ServiceFilter;
 import org.carecycle.providers.RegisterViews.ServiceRow;
 import org.carecycle.providers.ServiceStatus;
+import org.carecycle.web.FormBinding;
 import org.carecycle.web.FormText;
 import org.carecycle.web.Choice;
 import org.carecycle.web.DateInput;
@@ -33,7 +33,9 @@ import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -92,8 +94,8 @@ class TellUsController {
 
 		boolean appliesTo(TellUsForm draft) {
 			return switch (this) {
-				case RISK -> !ConcernKind.COMPLIMENT.name().equals(draft.getKind());
-				case CONTACT -> !"no".equals(draft.getGiveDetails());
+				case RISK -> !ConcernKind.COMPLIMENT.name().equals(draft.kind());
+				case CONTACT -> !"no".equals(draft.giveDetails());
 				default -> true;
 			};
 		}
@@ -101,19 +103,24 @@ class TellUsController {
 		/** Whether the draft holds an answer to this question. */
 		boolean answered(TellUsForm draft) {
 			return switch (this) {
-				case KIND -> draft.getKind() != null;
-				case SERVICE -> draft.getServiceId() != null || draft.getServiceDescription() != null;
-				case WHAT -> draft.getWhatHappened() != null;
-				case WHEN -> draft.getWhenText() != null || StringUtils.hasText(draft.getWhenYear());
+				case KIND -> draft.kind() != null;
+				case SERVICE -> draft.serviceId() != null || draft.serviceDescription() != null;
+				case WHAT -> draft.whatHappened() != null;
+				case WHEN -> draft.whenText() != null || StringUtils.hasText(draft.whenYear());
 				case WHO -> true;
-				case RISK -> draft.getAtRisk() != null;
-				case YOU -> draft.getReporterRole() != null;
-				case DETAILS -> draft.getGiveDetails() != null;
-				case CONTACT -> draft.getName() != null;
+				case RISK -> draft.atRisk() != null;
+				case YOU -> draft.reporterRole() != null;
+				case DETAILS -> draft.giveDetails() != null;
+				case CONTACT -> draft.name() != null;
 				case CHECK -> false;
 			};
 		}
 
+	}
+
+	@InitBinder
+	void binder(WebDataBinder binder) {
+		FormBinding.keepPropertyMessages(binder);
 	}
 
 	@GetMapping
@@ -159,9 +166,10 @@ class TellUsController {
 
 	@PostMapping({ "/kind", "/service", "/what-happened", "/when", "/who-was-affected", "/risk", "/about-you",
 			"/your-details", "/contact", "/check" })
-	String save(@ModelAttribute("form") TellUsForm form, BindingResult errors,
+	String save(@ModelAttribute("form") TellUsForm form, BindingResult bound,
 			@RequestParam(defaultValue = "false") boolean change, HttpSession session, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		Step step = step(request);
 		if (step == null) {
 			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
@@ -171,11 +179,12 @@ class TellUsController {
 		if (step == Step.CHECK) {
 			return send(draft, form, session, request, response, model);
 		}
-		take(step, form, draft, errors);
+		draft = take(step, form, draft, errors);
+		session.setAttribute(DRAFT, draft);
 		if (errors.hasErrors()) {
 			return page(step, form, null, change, model);
 		}
-		if (step == Step.RISK && AtRisk.YES.name().equals(draft.getAtRisk())) {
+		if (step == Step.RISK && AtRisk.YES.name().equals(draft.atRisk())) {
 			return "redirect:/tell-us/emergency" + (change ? "?change=true" : "");
 		}
 		if (change && firstUnanswered(draft, Step.CHECK) == Step.CHECK) {
@@ -190,7 +199,7 @@ class TellUsController {
 		if (missing != Step.CHECK) {
 			return "redirect:/tell-us/" + missing.path;
 		}
-		if (StringUtils.hasText(posted.getWebsite())) {
+		if (StringUtils.hasText(posted.website())) {
 			// A robot filled the field people cannot see: thank it, keep nothing.
 			session.removeAttribute(DRAFT);
 			session.setAttribute(SENT, "");
@@ -200,138 +209,104 @@ class TellUsController {
 			response.setStatus(429);
 			return "concerns/tell-us/too-many";
 		}
-		Concern concern = AuditLog.asSystem("Public form", () -> this.concerns.receive(report(draft),
-				Channel.PUBLIC_FORM, draft.getSubmissionKey(), this.clock.instant()));
+		Concern concern = AuditLog.asSystem("Public form", () -> this.concerns.receive(draft.toReport(),
+				Channel.PUBLIC_FORM, draft.submission(), this.clock.instant()));
 		session.removeAttribute(DRAFT);
 		session.setAttribute(SENT, concern.reference());
 		return "redirect:/tell-us/sent";
 	}
 
-	static Report report(TellUsForm draft) {
-		ConcernKind kind = ConcernKind.valueOf(draft.getKind());
-		boolean anonymous = "no".equals(draft.getGiveDetails());
-		LocalDate on = new DateInput(draft.getWhenDay(), draft.getWhenMonth(), draft.getWhenYear()).toDate();
-		return new Report(kind, (draft.getServiceId() != null) ? UUID.fromString(draft.getServiceId()) : null,
-				draft.getServiceDescription(), draft.getWhatHappened(), on, draft.getWhenText(),
-				draft.getPeopleAffected(), (kind == ConcernKind.CONCERN) ? AtRisk.valueOf(draft.getAtRisk()) : null,
-				ReporterRole.valueOf(draft.getReporterRole()), anonymous, anonymous ? null : draft.getName(),
-				anonymous ? null : draft.getEmail(), anonymous ? null : draft.getPhone(),
-				!anonymous && draft.isConsent());
-	}
-
-	/** Checks one page's answers and copies them into the draft. */
-	private void take(Step step, TellUsForm form, TellUsForm draft, BindingResult errors) {
+	/**
+	 * Checks one page's answers: the draft with them, or the draft as it was with the
+	 * problems in {@code errors}.
+	 */
+	private TellUsForm take(Step step, TellUsForm form, TellUsForm draft, BindingResult errors) {
 		switch (step) {
 			case KIND -> {
-				ConcernKind kind = FormText.choice(errors, "kind", form.getKind(), ConcernKind.class,
-						"tellUs.kind.blank");
-				if (kind != null) {
-					draft.setKind(kind.name());
-				}
+				ConcernKind kind = FormText.choice(errors, "kind", form.kind(), ConcernKind.class, "tellUs.kind.blank");
+				return (kind != null) ? draft.withKind(kind.name()) : draft;
 			}
 			case SERVICE -> {
-				if ("unknown".equals(form.getServiceId())) {
-					String description = FormText.check(errors, "serviceDescription", form.getServiceDescription(),
-							true, 500, "tellUs.serviceDescription");
-					if (description != null) {
-						draft.setServiceId(null);
-						draft.setServiceName(null);
-						draft.setServiceDescription(description);
-					}
-					return;
+				if ("unknown".equals(form.serviceId())) {
+					String description = FormText.check(errors, "serviceDescription", form.serviceDescription(), true,
+							500, "tellUs.serviceDescription");
+					return (description != null) ? draft.withService(null, null, description) : draft;
 				}
-				Optional<ServiceRow> service = ConcernController.parseId(form.getServiceId()).flatMap(this::service);
+				Optional<ServiceRow> service = ConcernController.parseId(form.serviceId()).flatMap(this::service);
 				if (service.isEmpty()) {
 					errors.rejectValue("serviceId", "tellUs.service.blank");
-					return;
+					return draft;
 				}
-				draft.setServiceId(service.get().id().toString());
-				draft.setServiceName(service.get().name()
-						+ ((service.get().postcode() != null) ? ", " + service.get().postcode() : ""));
-				draft.setServiceDescription(null);
+				return draft.withService(service.get().id().toString(), service.get().name()
+						+ ((service.get().postcode() != null) ? ", " + service.get().postcode() : ""), null);
 			}
 			case WHAT -> {
-				String text = FormText.check(errors, "whatHappened", form.getWhatHappened(), true, 10_000,
-						ConcernKind.COMPLIMENT.name().equals(draft.getKind()) ? "tellUs.whatHappened.compliment"
+				String text = FormText.check(errors, "whatHappened", form.whatHappened(), true, 10_000,
+						ConcernKind.COMPLIMENT.name().equals(draft.kind()) ? "tellUs.whatHappened.compliment"
 								: "tellUs.whatHappened");
-				if (text != null) {
-					draft.setWhatHappened(text);
-				}
+				return (text != null) ? draft.withWhatHappened(text) : draft;
 			}
 			case WHEN -> {
-				DateInput date = new DateInput(FormText.orEmpty(form.getWhenDay()),
-						FormText.orEmpty(form.getWhenMonth()), FormText.orEmpty(form.getWhenYear()));
-				String roughly = FormText.check(errors, "whenText", form.getWhenText(), false, 200, "tellUs.whenText");
+				DateInput date = new DateInput(FormText.orEmpty(form.whenDay()), FormText.orEmpty(form.whenMonth()),
+						FormText.orEmpty(form.whenYear()));
+				String roughly = FormText.check(errors, "whenText", form.whenText(), false, 200, "tellUs.whenText");
 				if (errors.hasErrors()) {
-					return;
+					return draft;
 				}
 				if (date.isBlank() && roughly == null) {
 					errors.rejectValue("whenDay", "tellUs.when.blank");
-					return;
+					return draft;
 				}
 				if (!date.isBlank()) {
 					String problem = date.problem();
 					if (problem != null) {
 						errors.rejectValue("whenDay", problem,
 								new Object[] { new DefaultMessageSourceResolvable("tellUs.when.name") }, null);
-						return;
+						return draft;
 					}
 					if (date.toDate().isAfter(LocalDate.now(this.clock))) {
 						errors.rejectValue("whenDay", "tellUs.when.future");
-						return;
+						return draft;
 					}
 					if (date.toDate().isBefore(LocalDate.now(this.clock).minusYears(20))) {
 						errors.rejectValue("whenDay", "tellUs.when.tooLongAgo");
-						return;
+						return draft;
 					}
 				}
-				draft.setWhenDay(date.day().strip());
-				draft.setWhenMonth(date.month().strip());
-				draft.setWhenYear(date.year().strip());
-				draft.setWhenText(roughly);
+				return draft.withWhen(date.day().strip(), date.month().strip(), date.year().strip(), roughly);
 			}
 			case WHO -> {
-				String text = FormText.check(errors, "peopleAffected", form.getPeopleAffected(), false, 2_000,
+				String text = FormText.check(errors, "peopleAffected", form.peopleAffected(), false, 2_000,
 						"tellUs.peopleAffected");
-				if (!errors.hasErrors()) {
-					draft.setPeopleAffected(text);
-				}
+				return errors.hasErrors() ? draft : draft.withPeopleAffected(text);
 			}
 			case RISK -> {
-				AtRisk risk = FormText.choice(errors, "atRisk", form.getAtRisk(), AtRisk.class, "tellUs.atRisk.blank");
-				if (risk != null) {
-					draft.setAtRisk(risk.name());
-				}
+				AtRisk risk = FormText.choice(errors, "atRisk", form.atRisk(), AtRisk.class, "tellUs.atRisk.blank");
+				return (risk != null) ? draft.withAtRisk(risk.name()) : draft;
 			}
 			case YOU -> {
-				ReporterRole role = FormText.choice(errors, "reporterRole", form.getReporterRole(), ReporterRole.class,
+				ReporterRole role = FormText.choice(errors, "reporterRole", form.reporterRole(), ReporterRole.class,
 						"tellUs.reporterRole.blank");
-				if (role != null) {
-					draft.setReporterRole(role.name());
-				}
+				return (role != null) ? draft.withReporterRole(role.name()) : draft;
 			}
 			case DETAILS -> {
-				if (!"yes".equals(form.getGiveDetails()) && !"no".equals(form.getGiveDetails())) {
+				if (!"yes".equals(form.giveDetails()) && !"no".equals(form.giveDetails())) {
 					errors.rejectValue("giveDetails", "tellUs.giveDetails.blank");
-					return;
+					return draft;
 				}
-				draft.setGiveDetails(form.getGiveDetails());
+				return draft.withGiveDetails(form.giveDetails());
 			}
 			case CONTACT -> {
-				String name = FormText.check(errors, "name", form.getName(), true, 200, "tellUs.name");
-				String email = FormText.email(errors, "email", form.getEmail());
-				String phone = FormText.phone(errors, "phone", form.getPhone());
-				if (!errors.hasErrors() && form.isConsent() && email == null && phone == null) {
+				String name = FormText.check(errors, "name", form.name(), true, 200, "tellUs.name");
+				String email = FormText.email(errors, "email", form.email());
+				String phone = FormText.phone(errors, "phone", form.phone());
+				if (!errors.hasErrors() && form.consent() && email == null && phone == null) {
 					errors.rejectValue("email", "tellUs.contact.none");
 				}
-				if (!errors.hasErrors()) {
-					draft.setName(name);
-					draft.setEmail(email);
-					draft.setPhone(phone);
-					draft.setConsent(form.isConsent());
-				}
+				return errors.hasErrors() ? draft : draft.withContact(name, email, phone, form.consent());
 			}
 			default -> {
+				return draft;
 			}
 		}
 	}
@@ -355,9 +330,9 @@ class TellUsController {
 											new SortOrder("name", false), 1, 20, ProviderScope.everything())
 									.items());
 				}
-				else if (form.getServiceId() != null) {
+				else if (form.serviceId() != null) {
 					model.addAttribute("results",
-							ConcernController.parseId(form.getServiceId())
+							ConcernController.parseId(form.serviceId())
 								.flatMap(this::service)
 								.map(List::of)
 								.orElse(List.of()));
@@ -419,7 +394,7 @@ class TellUsController {
 	static TellUsForm draft(HttpSession session) {
 		TellUsForm draft = (TellUsForm) session.getAttribute(DRAFT);
 		if (draft == null) {
-			draft = new TellUsForm();
+			draft = TellUsForm.empty();
 			session.setAttribute(DRAFT, draft);
 		}
 		return draft;

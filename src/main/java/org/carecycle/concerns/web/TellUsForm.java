@@ -2,206 +2,136 @@ package org.carecycle.concerns.web;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.UUID;
 
+import org.carecycle.concerns.AtRisk;
+import org.carecycle.concerns.ConcernKind;
+import org.carecycle.concerns.Report;
+import org.carecycle.concerns.ReporterRole;
+import org.carecycle.web.DateInput;
+
 /**
- * The answers of the public form as typed, kept in the session between its pages. Each
- * page binds a fresh copy and takes only its own fields from it.
+ * The answers of the public form as typed. Each page binds a fresh copy and takes only
+ * its own fields from it into the draft kept in the session; a page's answers make a new
+ * draft ({@code withX}), which replaces the one in the session.
+ *
+ * @param kind a {@link ConcernKind} name
+ * @param serviceId the id of the service chosen
+ * @param serviceName its name and postcode, as shown
+ * @param serviceDescription the service in the person's words, when they could not find
+ * it
+ * @param whatHappened what happened
+ * @param whenDay the day it happened
+ * @param whenMonth the month
+ * @param whenYear the year
+ * @param whenText when it happened, roughly
+ * @param peopleAffected who was affected
+ * @param atRisk an {@link AtRisk} name
+ * @param reporterRole a {@link ReporterRole} name
+ * @param giveDetails "yes" or "no"
+ * @param name the person's name
+ * @param email their email address
+ * @param phone their telephone number
+ * @param consent whether they agree to be contacted
+ * @param website the honeypot: a field people never see, that form-filling robots fill
+ * @param submissionKey the key that makes sending the same answers twice save them once
+ * (text, so that a posted value that is not an id changes nothing: only the session's
+ * draft's key is used)
  */
-public class TellUsForm implements Serializable {
+record TellUsForm(String kind, String serviceId, String serviceName, String serviceDescription, String whatHappened,
+		String whenDay, String whenMonth, String whenYear, String whenText, String peopleAffected, String atRisk,
+		String reporterRole, String giveDetails, String name, String email, String phone, Boolean consent,
+		String website, String submissionKey) implements Serializable {
 
 	@Serial
-	private static final long serialVersionUID = 1L;
+	private static final long serialVersionUID = 2L;
 
-	private String kind;
-
-	private String serviceId;
-
-	private String serviceName;
-
-	private String serviceDescription;
-
-	private String whatHappened;
-
-	private String whenDay;
-
-	private String whenMonth;
-
-	private String whenYear;
-
-	private String whenText;
-
-	private String peopleAffected;
-
-	private String atRisk;
-
-	private String reporterRole;
-
-	private String giveDetails;
-
-	private String name;
-
-	private String email;
-
-	private String phone;
-
-	private boolean consent;
-
-	/** The honeypot: a field people never see, that form-filling robots fill. */
-	private String website;
-
-	private UUID submissionKey = UUID.randomUUID();
-
-	public String getKind() {
-		return this.kind;
+	TellUsForm {
+		consent = (consent != null) ? consent : Boolean.FALSE;
 	}
 
-	public void setKind(String kind) {
-		this.kind = kind;
+	/** A new draft, with no answers and its own submission key. */
+	static TellUsForm empty() {
+		return new TellUsForm(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+				null, false, null, UUID.randomUUID().toString());
 	}
 
-	public String getServiceId() {
-		return this.serviceId;
+	TellUsForm withKind(String kind) {
+		return new TellUsForm(kind, this.serviceId, this.serviceName, this.serviceDescription, this.whatHappened,
+				this.whenDay, this.whenMonth, this.whenYear, this.whenText, this.peopleAffected, this.atRisk,
+				this.reporterRole, this.giveDetails, this.name, this.email, this.phone, this.consent, this.website,
+				this.submissionKey);
 	}
 
-	public void setServiceId(String serviceId) {
-		this.serviceId = serviceId;
+	TellUsForm withService(String serviceId, String serviceName, String serviceDescription) {
+		return new TellUsForm(this.kind, serviceId, serviceName, serviceDescription, this.whatHappened, this.whenDay,
+				this.whenMonth, this.whenYear, this.whenText, this.peopleAffected, this.atRisk, this.reporterRole,
+				this.giveDetails, this.name, this.email, this.phone, this.consent, this.website, this.submissionKey);
 	}
 
-	public String getServiceName() {
-		return this.serviceName;
+	TellUsForm withWhatHappened(String whatHappened) {
+		return new TellUsForm(this.kind, this.serviceId, this.serviceName, this.serviceDescription, whatHappened,
+				this.whenDay, this.whenMonth, this.whenYear, this.whenText, this.peopleAffected, this.atRisk,
+				this.reporterRole, this.giveDetails, this.name, this.email, this.phone, this.consent, this.website,
+				this.submissionKey);
 	}
 
-	public void setServiceName(String serviceName) {
-		this.serviceName = serviceName;
+	TellUsForm withWhen(String whenDay, String whenMonth, String whenYear, String whenText) {
+		return new TellUsForm(this.kind, this.serviceId, this.serviceName, this.serviceDescription, this.whatHappened,
+				whenDay, whenMonth, whenYear, whenText, this.peopleAffected, this.atRisk, this.reporterRole,
+				this.giveDetails, this.name, this.email, this.phone, this.consent, this.website, this.submissionKey);
 	}
 
-	public String getServiceDescription() {
-		return this.serviceDescription;
+	TellUsForm withPeopleAffected(String peopleAffected) {
+		return new TellUsForm(this.kind, this.serviceId, this.serviceName, this.serviceDescription, this.whatHappened,
+				this.whenDay, this.whenMonth, this.whenYear, this.whenText, peopleAffected, this.atRisk,
+				this.reporterRole, this.giveDetails, this.name, this.email, this.phone, this.consent, this.website,
+				this.submissionKey);
 	}
 
-	public void setServiceDescription(String serviceDescription) {
-		this.serviceDescription = serviceDescription;
+	TellUsForm withAtRisk(String atRisk) {
+		return new TellUsForm(this.kind, this.serviceId, this.serviceName, this.serviceDescription, this.whatHappened,
+				this.whenDay, this.whenMonth, this.whenYear, this.whenText, this.peopleAffected, atRisk,
+				this.reporterRole, this.giveDetails, this.name, this.email, this.phone, this.consent, this.website,
+				this.submissionKey);
 	}
 
-	public String getWhatHappened() {
-		return this.whatHappened;
+	TellUsForm withReporterRole(String reporterRole) {
+		return new TellUsForm(this.kind, this.serviceId, this.serviceName, this.serviceDescription, this.whatHappened,
+				this.whenDay, this.whenMonth, this.whenYear, this.whenText, this.peopleAffected, this.atRisk,
+				reporterRole, this.giveDetails, this.name, this.email, this.phone, this.consent, this.website,
+				this.submissionKey);
 	}
 
-	public void setWhatHappened(String whatHappened) {
-		this.whatHappened = whatHappened;
+	TellUsForm withGiveDetails(String giveDetails) {
+		return new TellUsForm(this.kind, this.serviceId, this.serviceName, this.serviceDescription, this.whatHappened,
+				this.whenDay, this.whenMonth, this.whenYear, this.whenText, this.peopleAffected, this.atRisk,
+				this.reporterRole, giveDetails, this.name, this.email, this.phone, this.consent, this.website,
+				this.submissionKey);
 	}
 
-	public String getWhenDay() {
-		return this.whenDay;
+	TellUsForm withContact(String name, String email, String phone, Boolean consent) {
+		return new TellUsForm(this.kind, this.serviceId, this.serviceName, this.serviceDescription, this.whatHappened,
+				this.whenDay, this.whenMonth, this.whenYear, this.whenText, this.peopleAffected, this.atRisk,
+				this.reporterRole, this.giveDetails, name, email, phone, consent, this.website, this.submissionKey);
 	}
 
-	public void setWhenDay(String whenDay) {
-		this.whenDay = whenDay;
+	/** The key of the draft's submission. */
+	UUID submission() {
+		return UUID.fromString(this.submissionKey);
 	}
 
-	public String getWhenMonth() {
-		return this.whenMonth;
-	}
-
-	public void setWhenMonth(String whenMonth) {
-		this.whenMonth = whenMonth;
-	}
-
-	public String getWhenYear() {
-		return this.whenYear;
-	}
-
-	public void setWhenYear(String whenYear) {
-		this.whenYear = whenYear;
-	}
-
-	public String getWhenText() {
-		return this.whenText;
-	}
-
-	public void setWhenText(String whenText) {
-		this.whenText = whenText;
-	}
-
-	public String getPeopleAffected() {
-		return this.peopleAffected;
-	}
-
-	public void setPeopleAffected(String peopleAffected) {
-		this.peopleAffected = peopleAffected;
-	}
-
-	public String getAtRisk() {
-		return this.atRisk;
-	}
-
-	public void setAtRisk(String atRisk) {
-		this.atRisk = atRisk;
-	}
-
-	public String getReporterRole() {
-		return this.reporterRole;
-	}
-
-	public void setReporterRole(String reporterRole) {
-		this.reporterRole = reporterRole;
-	}
-
-	public String getGiveDetails() {
-		return this.giveDetails;
-	}
-
-	public void setGiveDetails(String giveDetails) {
-		this.giveDetails = giveDetails;
-	}
-
-	public String getName() {
-		return this.name;
-	}
-
-	public void setName(String name) {
-		this.name = name;
-	}
-
-	public String getEmail() {
-		return this.email;
-	}
-
-	public void setEmail(String email) {
-		this.email = email;
-	}
-
-	public String getPhone() {
-		return this.phone;
-	}
-
-	public void setPhone(String phone) {
-		this.phone = phone;
-	}
-
-	public boolean isConsent() {
-		return this.consent;
-	}
-
-	public void setConsent(boolean consent) {
-		this.consent = consent;
-	}
-
-	public String getWebsite() {
-		return this.website;
-	}
-
-	public void setWebsite(String website) {
-		this.website = website;
-	}
-
-	public UUID getSubmissionKey() {
-		return this.submissionKey;
-	}
-
-	void newSubmissionKey() {
-		this.submissionKey = UUID.randomUUID();
+	/** The report of a draft with every question answered. */
+	Report toReport() {
+		ConcernKind chosenKind = ConcernKind.valueOf(this.kind);
+		boolean anonymous = "no".equals(this.giveDetails);
+		LocalDate on = new DateInput(this.whenDay, this.whenMonth, this.whenYear).toDate();
+		return new Report(chosenKind, (this.serviceId != null) ? UUID.fromString(this.serviceId) : null,
+				this.serviceDescription, this.whatHappened, on, this.whenText, this.peopleAffected,
+				(chosenKind == ConcernKind.CONCERN) ? AtRisk.valueOf(this.atRisk) : null,
+				ReporterRole.valueOf(this.reporterRole), anonymous, anonymous ? null : this.name,
+				anonymous ? null : this.email, anonymous ? null : this.phone, !anonymous && this.consent);
 	}
 
 }

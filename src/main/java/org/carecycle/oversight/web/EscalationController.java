@@ -17,18 +17,22 @@ import org.carecycle.oversight.EscalationStage;
 import org.carecycle.oversight.Escalations;
 import org.carecycle.oversight.Escalations.EscalationChangedException;
 import org.carecycle.oversight.Escalations.NotPermittedException;
+import org.carecycle.oversight.web.EscalationForms.MeetingForm;
+import org.carecycle.oversight.web.EscalationForms.MoveForm;
 import org.carecycle.providers.Register;
 import org.carecycle.shared.RecordNotFoundException;
 import org.carecycle.shared.Role;
+import org.carecycle.web.FormBinding;
 import org.carecycle.web.Choice;
 import org.carecycle.web.DateInput;
 import org.carecycle.web.FormText;
 
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,7 +48,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/oversight")
 class EscalationController {
 
-	private static final int LONG_TEXT = 20_000;
+	private static final int LONG_TEXT = EscalationForms.LONG_TEXT;
 
 	private final Escalations escalations;
 
@@ -73,6 +77,11 @@ class EscalationController {
 		this.users = users;
 		this.currentUser = currentUser;
 		this.clock = clock;
+	}
+
+	@InitBinder
+	void binder(WebDataBinder binder) {
+		FormBinding.keepPropertyMessages(binder);
 	}
 
 	@GetMapping
@@ -104,121 +113,6 @@ class EscalationController {
 		return "oversight/escalation";
 	}
 
-	/** A move: where to, why, on what evidence, and when it is next reviewed. */
-	public static class MoveForm {
-
-		private int version = -1;
-
-		private String service;
-
-		private String provider;
-
-		private String stage;
-
-		private String evidence;
-
-		private String rationale;
-
-		private String reviewDay;
-
-		private String reviewMonth;
-
-		private String reviewYear;
-
-		private String lead;
-
-		private boolean afterSafeguarding;
-
-		public int getVersion() {
-			return this.version;
-		}
-
-		public void setVersion(int version) {
-			this.version = version;
-		}
-
-		public String getService() {
-			return this.service;
-		}
-
-		public void setService(String service) {
-			this.service = service;
-		}
-
-		public String getProvider() {
-			return this.provider;
-		}
-
-		public void setProvider(String provider) {
-			this.provider = provider;
-		}
-
-		public String getStage() {
-			return this.stage;
-		}
-
-		public void setStage(String stage) {
-			this.stage = stage;
-		}
-
-		public String getEvidence() {
-			return this.evidence;
-		}
-
-		public void setEvidence(String evidence) {
-			this.evidence = evidence;
-		}
-
-		public String getRationale() {
-			return this.rationale;
-		}
-
-		public void setRationale(String rationale) {
-			this.rationale = rationale;
-		}
-
-		public String getReviewDay() {
-			return this.reviewDay;
-		}
-
-		public void setReviewDay(String reviewDay) {
-			this.reviewDay = reviewDay;
-		}
-
-		public String getReviewMonth() {
-			return this.reviewMonth;
-		}
-
-		public void setReviewMonth(String reviewMonth) {
-			this.reviewMonth = reviewMonth;
-		}
-
-		public String getReviewYear() {
-			return this.reviewYear;
-		}
-
-		public void setReviewYear(String reviewYear) {
-			this.reviewYear = reviewYear;
-		}
-
-		public String getLead() {
-			return this.lead;
-		}
-
-		public void setLead(String lead) {
-			this.lead = lead;
-		}
-
-		public boolean isAfterSafeguarding() {
-			return this.afterSafeguarding;
-		}
-
-		public void setAfterSafeguarding(boolean afterSafeguarding) {
-			this.afterSafeguarding = afterSafeguarding;
-		}
-
-	}
-
 	@GetMapping("/escalations/new")
 	String startForm(@RequestParam(required = false) UUID service, @RequestParam(required = false) UUID provider,
 			Model model) {
@@ -227,27 +121,18 @@ class EscalationController {
 		if (existing.isPresent()) {
 			return "redirect:/oversight/escalations/" + existing.get().id() + "/move";
 		}
-		MoveForm form = new MoveForm();
-		form.setService((service != null) ? service.toString() : null);
-		form.setProvider((service == null && provider != null) ? provider.toString() : null);
-		form.setLead(this.currentUser.require().id().toString());
-		return movePage(form, null, model);
+		return movePage(MoveForm.start(service, provider, this.currentUser.require().id()), null, model);
 	}
 
 	@GetMapping("/escalations/{id}/move")
 	String moveForm(@PathVariable UUID id, Model model) {
 		Escalation escalation = this.escalations.get(id);
-		MoveForm form = new MoveForm();
-		form.setVersion(escalation.version());
-		form.setLead((escalation.leadOfficerId() != null) ? escalation.leadOfficerId().toString()
-				: this.currentUser.require().id().toString());
-		return movePage(form, escalation, model);
+		return movePage(MoveForm.of(escalation, this.currentUser.require().id()), escalation, model);
 	}
 
 	private String movePage(MoveForm form, Escalation escalation, Model model) {
-		UUID service = (escalation != null) ? escalation.careServiceId()
-				: FormText.uuid(form.getService()).orElse(null);
-		UUID provider = (escalation != null) ? escalation.providerId() : FormText.uuid(form.getProvider()).orElse(null);
+		UUID service = (escalation != null) ? escalation.careServiceId() : FormText.uuid(form.service()).orElse(null);
+		UUID provider = (escalation != null) ? escalation.providerId() : FormText.uuid(form.provider()).orElse(null);
 		if (service == null && provider == null) {
 			throw new RecordNotFoundException("Choose the service or provider from its page");
 		}
@@ -266,28 +151,13 @@ class EscalationController {
 	}
 
 	@PostMapping({ "/escalations/new", "/escalations/{id}/move" })
-	String move(@PathVariable(required = false) UUID id, @ModelAttribute("form") MoveForm form, BindingResult errors,
+	String move(@PathVariable(required = false) UUID id, @ModelAttribute("form") MoveForm form, BindingResult bound,
 			Model model, RedirectAttributes redirect) {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		Escalation escalation = (id != null) ? this.escalations.get(id) : null;
-		EscalationStage to = FormText.choice(errors, "stage", form.getStage(), EscalationStage.class,
-				"move.stage.blank");
-		String evidence = FormText.check(errors, "evidence", form.getEvidence(), true, LONG_TEXT, "move.evidence");
-		String rationale = FormText.check(errors, "rationale", form.getRationale(), true, LONG_TEXT, "move.rationale");
-		LocalDate review = null;
-		if (to != null && to != EscalationStage.ROUTINE) {
-			review = date(errors, "review", form.getReviewDay(), form.getReviewMonth(), form.getReviewYear(),
-					"move.review");
-			if (review != null && !review.isAfter(today())) {
-				errors.rejectValue("reviewDay", "move.review.future");
-			}
-		}
-		UUID lead = FormText.uuid(form.getLead())
-			.filter(candidate -> leadChoices().stream().anyMatch(choice -> choice.value().equals(candidate.toString())))
-			.orElse(null);
-		if (to != null && to != EscalationStage.ROUTINE && lead == null) {
-			errors.rejectValue("lead", "move.lead.blank");
-		}
-		if (!errors.hasErrors() && to != null) {
+		Escalations.Move move = form.toMove(errors, today(), leadChoices());
+		if (move != null) {
+			EscalationStage to = move.to();
 			EscalationStage from = (escalation != null) ? escalation.stage() : EscalationStage.ROUTINE;
 			if (from == to) {
 				errors.rejectValue("stage", "move.stage.same");
@@ -299,22 +169,20 @@ class EscalationController {
 		if (errors.hasErrors()) {
 			return movePage(form, escalation, model);
 		}
-		Escalations.Move move = new Escalations.Move(to, evidence, rationale, review, lead,
-				to == EscalationStage.SUSPENSION && form.isAfterSafeguarding());
 		try {
 			Escalation moved;
 			if (escalation != null) {
 				moved = (escalation.careServiceId() != null)
-						? this.escalations.moveService(escalation.careServiceId(), form.getVersion(), move)
-						: this.escalations.moveProvider(escalation.providerId(), form.getVersion(), move);
+						? this.escalations.moveService(escalation.careServiceId(), form.version(), move)
+						: this.escalations.moveProvider(escalation.providerId(), form.version(), move);
 			}
-			else if (FormText.uuid(form.getService()).isPresent()) {
-				moved = this.escalations.moveService(FormText.uuid(form.getService()).get(), form.getVersion(), move);
+			else if (FormText.uuid(form.service()).isPresent()) {
+				moved = this.escalations.moveService(FormText.uuid(form.service()).get(), form.version(), move);
 			}
 			else {
 				moved = this.escalations.moveProvider(
-						FormText.uuid(form.getProvider()).orElseThrow(() -> new RecordNotFoundException("No subject")),
-						form.getVersion(), move);
+						FormText.uuid(form.provider()).orElseThrow(() -> new RecordNotFoundException("No subject")),
+						form.version(), move);
 			}
 			redirect.addFlashAttribute("saved", "escalation.saved.moved");
 			return "redirect:/oversight/escalations/" + moved.id();
@@ -365,74 +233,9 @@ class EscalationController {
 		return "redirect:/oversight/escalations/" + id;
 	}
 
-	/** A multi-agency meeting. */
-	public static class MeetingForm {
-
-		private String heldDay;
-
-		private String heldMonth;
-
-		private String heldYear;
-
-		private String attendees;
-
-		private String minutes;
-
-		private String actions;
-
-		public String getHeldDay() {
-			return this.heldDay;
-		}
-
-		public void setHeldDay(String heldDay) {
-			this.heldDay = heldDay;
-		}
-
-		public String getHeldMonth() {
-			return this.heldMonth;
-		}
-
-		public void setHeldMonth(String heldMonth) {
-			this.heldMonth = heldMonth;
-		}
-
-		public String getHeldYear() {
-			return this.heldYear;
-		}
-
-		public void setHeldYear(String heldYear) {
-			this.heldYear = heldYear;
-		}
-
-		public String getAttendees() {
-			return this.attendees;
-		}
-
-		public void setAttendees(String attendees) {
-			this.attendees = attendees;
-		}
-
-		public String getMinutes() {
-			return this.minutes;
-		}
-
-		public void setMinutes(String minutes) {
-			this.minutes = minutes;
-		}
-
-		public String getActions() {
-			return this.actions;
-		}
-
-		public void setActions(String actions) {
-			this.actions = actions;
-		}
-
-	}
-
 	@GetMapping("/escalations/{id}/meetings")
 	String meetingForm(@PathVariable UUID id, Model model) {
-		model.addAttribute("form", new MeetingForm());
+		model.addAttribute("form", MeetingForm.empty());
 		return meetingPage(id, model);
 	}
 
@@ -446,19 +249,11 @@ class EscalationController {
 	@PostMapping("/escalations/{id}/meetings")
 	String meeting(@PathVariable UUID id, @ModelAttribute("form") MeetingForm form, BindingResult errors, Model model,
 			RedirectAttributes redirect) {
-		LocalDate held = date(errors, "held", form.getHeldDay(), form.getHeldMonth(), form.getHeldYear(),
-				"meeting.held");
-		if (held != null && held.isAfter(today())) {
-			errors.rejectValue("heldDay", "meeting.held.future");
-		}
-		String attendees = FormText.check(errors, "attendees", form.getAttendees(), true, LONG_TEXT,
-				"meeting.attendees");
-		String minutes = FormText.check(errors, "minutes", form.getMinutes(), true, LONG_TEXT, "meeting.minutes");
-		String actions = FormText.check(errors, "actions", form.getActions(), false, LONG_TEXT, "meeting.actions");
-		if (errors.hasErrors()) {
+		EscalationForms.Meeting meeting = form.toMeeting(errors, today());
+		if (meeting == null) {
 			return meetingPage(id, model);
 		}
-		this.escalations.recordMeeting(id, held, attendees, minutes, actions);
+		this.escalations.recordMeeting(id, meeting.held(), meeting.attendees(), meeting.minutes(), meeting.actions());
 		redirect.addFlashAttribute("saved", "escalation.saved.meeting");
 		return "redirect:/oversight/escalations/" + id;
 	}
@@ -483,25 +278,6 @@ class EscalationController {
 		return this.register.provider(provider, ProviderScope.everything())
 			.map(p -> p.name())
 			.orElseThrow(() -> new RecordNotFoundException("No such provider"));
-	}
-
-	private LocalDate date(BindingResult errors, String field, String day, String month, String year, String prefix) {
-		DateInput input = new DateInput(FormText.orEmpty(day), FormText.orEmpty(month), FormText.orEmpty(year));
-		Object[] name = { new DefaultMessageSourceResolvable(prefix + ".name") };
-		if (input.isBlank()) {
-			errors.rejectValue(field + "Day", prefix + ".blank");
-			return null;
-		}
-		if (input.problem() != null) {
-			errors.rejectValue(field + "Day", input.problem(), name, null);
-			return null;
-		}
-		LocalDate date = input.toDate();
-		if (date.getYear() < 2000 || date.getYear() > 2100) {
-			errors.rejectValue(field + "Day", "date.error.real", name, null);
-			return null;
-		}
-		return date;
 	}
 
 	private LocalDate today() {

@@ -10,12 +10,15 @@ import org.carecycle.oversight.KpiPeriod;
 import org.carecycle.providers.ChangedByOthersException;
 import org.carecycle.providers.ServiceType;
 import org.carecycle.shared.RecordNotFoundException;
+import org.carecycle.web.FormBinding;
 import org.carecycle.web.Choice;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,6 +39,11 @@ class KpiAdminController {
 		this.definitions = definitions;
 	}
 
+	@InitBinder
+	void binder(WebDataBinder binder) {
+		FormBinding.keepPropertyMessages(binder);
+	}
+
 	@GetMapping
 	String list(Model model) {
 		model.addAttribute("kpis", this.definitions.all());
@@ -44,12 +52,12 @@ class KpiAdminController {
 
 	@GetMapping("/new")
 	String add(Model model) {
-		KpiForm form = new KpiForm();
-		return page(model, form, null);
+		return page(model, KpiForm.empty(), null);
 	}
 
 	@PostMapping("/new")
-	String add(@ModelAttribute("form") KpiForm form, BindingResult errors, Model model, RedirectAttributes redirect) {
+	String add(@ModelAttribute("form") KpiForm form, BindingResult bound, Model model, RedirectAttributes redirect) {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		KpiDefinitions.Draft draft = form.toDraft();
 		reject(this.definitions.check(draft, null), errors);
 		if (errors.hasErrors()) {
@@ -67,17 +75,17 @@ class KpiAdminController {
 	}
 
 	@PostMapping("/{id}")
-	String change(@PathVariable UUID id, @ModelAttribute("form") KpiForm form, BindingResult errors, Model model,
+	String change(@PathVariable UUID id, @ModelAttribute("form") KpiForm form, BindingResult bound, Model model,
 			RedirectAttributes redirect) {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		Kpi kpi = kpi(id);
-		form.setCode(kpi.code());
-		KpiDefinitions.Draft draft = form.toDraft();
+		KpiDefinitions.Draft draft = form.withCode(kpi.code()).toDraft();
 		reject(this.definitions.check(draft, kpi), errors);
 		if (errors.hasErrors()) {
 			return page(model, form, kpi);
 		}
 		try {
-			Kpi changed = this.definitions.change(id, form.getVersion(), draft);
+			Kpi changed = this.definitions.change(id, form.version(), draft);
 			redirect.addFlashAttribute("savedKpi", changed.name());
 			return "redirect:/admin/kpis";
 		}

@@ -11,49 +11,47 @@ import org.carecycle.oversight.KpiPeriod;
 import org.carecycle.providers.ServiceType;
 
 /**
- * What an administrator enters for a KPI; a bean because the form fragments bind to one.
+ * What an administrator enters for a KPI.
+ *
+ * @param version the version of the KPI the administrator started from (0 for a new one)
+ * @param code its code (only for a new KPI: a KPI keeps its code)
+ * @param name its name
+ * @param hint what providers are told about it
+ * @param unit a {@link Kpi.Unit} name
+ * @param frequency a {@link KpiPeriod.Frequency} name
+ * @param serviceTypes the {@link ServiceType} names it is asked of
+ * @param perCapacity whether the figure is divided by the service's capacity
+ * @param highest the highest figure accepted, as typed
+ * @param toleranceAbove how far above the expected figure is tolerated, as typed
+ * @param toleranceBelow how far below, as typed
+ * @param active whether it is asked for (null, when the box was not on the page at all,
+ * is active)
  */
-public class KpiForm {
+record KpiForm(Integer version, String code, String name, String hint, String unit, String frequency,
+		List<String> serviceTypes, Boolean perCapacity, String highest, String toleranceAbove, String toleranceBelow,
+		Boolean active) {
 
-	private int version;
+	KpiForm {
+		version = (version != null) ? version : 0;
+		serviceTypes = (serviceTypes != null) ? serviceTypes : new ArrayList<>();
+		perCapacity = (perCapacity != null) ? perCapacity : Boolean.FALSE;
+		active = (active != null) ? active : Boolean.TRUE;
+	}
 
-	private String code;
-
-	private String name;
-
-	private String hint;
-
-	private String unit;
-
-	private String frequency;
-
-	private List<String> serviceTypes = new ArrayList<>();
-
-	private boolean perCapacity;
-
-	private String highest;
-
-	private String toleranceAbove;
-
-	private String toleranceBelow;
-
-	private boolean active = true;
+	static KpiForm empty() {
+		return new KpiForm(0, null, null, null, null, null, null, false, null, null, null, true);
+	}
 
 	static KpiForm of(Kpi kpi) {
-		KpiForm form = new KpiForm();
-		form.version = kpi.version();
-		form.code = kpi.code();
-		form.name = kpi.name();
-		form.hint = kpi.hint();
-		form.unit = kpi.unit().name();
-		form.frequency = kpi.frequency().name();
-		form.serviceTypes = kpi.serviceTypes().stream().map(Enum::name).toList();
-		form.perCapacity = kpi.perCapacity();
-		form.highest = plain(kpi.highest());
-		form.toleranceAbove = plain(kpi.toleranceAbove());
-		form.toleranceBelow = plain(kpi.toleranceBelow());
-		form.active = kpi.active();
-		return form;
+		return new KpiForm(kpi.version(), kpi.code(), kpi.name(), kpi.hint(), kpi.unit().name(), kpi.frequency().name(),
+				kpi.serviceTypes().stream().map(Enum::name).toList(), kpi.perCapacity(), plain(kpi.highest()),
+				plain(kpi.toleranceAbove()), plain(kpi.toleranceBelow()), kpi.active());
+	}
+
+	/** The same answers for the KPI with this code (a KPI's code never changes). */
+	KpiForm withCode(String code) {
+		return new KpiForm(this.version, code, this.name, this.hint, this.unit, this.frequency, this.serviceTypes,
+				this.perCapacity, this.highest, this.toleranceAbove, this.toleranceBelow, this.active);
 	}
 
 	private static String plain(java.math.BigDecimal value) {
@@ -84,102 +82,6 @@ public class KpiForm {
 			}
 		}
 		return null;
-	}
-
-	public int getVersion() {
-		return this.version;
-	}
-
-	public void setVersion(int version) {
-		this.version = version;
-	}
-
-	public String getCode() {
-		return this.code;
-	}
-
-	public void setCode(String code) {
-		this.code = code;
-	}
-
-	public String getName() {
-		return this.name;
-	}
-
-	public void setName(String name) {
-		this.name = name;
-	}
-
-	public String getHint() {
-		return this.hint;
-	}
-
-	public void setHint(String hint) {
-		this.hint = hint;
-	}
-
-	public String getUnit() {
-		return this.unit;
-	}
-
-	public void setUnit(String unit) {
-		this.unit = unit;
-	}
-
-	public String getFrequency() {
-		return this.frequency;
-	}
-
-	public void setFrequency(String frequency) {
-		this.frequency = frequency;
-	}
-
-	public List<String> getServiceTypes() {
-		return this.serviceTypes;
-	}
-
-	public void setServiceTypes(List<String> serviceTypes) {
-		this.serviceTypes = serviceTypes;
-	}
-
-	public boolean isPerCapacity() {
-		return this.perCapacity;
-	}
-
-	public void setPerCapacity(boolean perCapacity) {
-		this.perCapacity = perCapacity;
-	}
-
-	public String getHighest() {
-		return this.highest;
-	}
-
-	public void setHighest(String highest) {
-		this.highest = highest;
-	}
-
-	public String getToleranceAbove() {
-		return this.toleranceAbove;
-	}
-
-	public void setToleranceAbove(String toleranceAbove) {
-		this.toleranceAbove = toleranceAbove;
-	}
-
-	public String getToleranceBelow() {
-		return this.toleranceBelow;
-	}
-
-	public void setToleranceBelow(String toleranceBelow) {
-		this.toleranceBelow = toleranceBelow;
-	}
-
-	public boolean isActive() {
-		return this.active;
-	}
-
-	public void setActive(boolean active) {
-		this.active = active;
 	}
 
 }

@@ -5,7 +5,6 @@ import java.util.UUID;
 import org.carecycle.quality.Framework;
 import org.carecycle.quality.Frameworks;
 import org.carecycle.shared.RecordNotFoundException;
-import org.carecycle.web.FormText;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,62 +59,12 @@ class FrameworkController {
 		}
 	}
 
-	/** A standard of a version, for changing it. */
-	public static class StandardForm {
-
-		private String name;
-
-		private String prompts;
-
-		private String evidence;
-
-		private String weight;
-
-		public String getName() {
-			return this.name;
-		}
-
-		public void setName(String name) {
-			this.name = name;
-		}
-
-		public String getPrompts() {
-			return this.prompts;
-		}
-
-		public void setPrompts(String prompts) {
-			this.prompts = prompts;
-		}
-
-		public String getEvidence() {
-			return this.evidence;
-		}
-
-		public void setEvidence(String evidence) {
-			this.evidence = evidence;
-		}
-
-		public String getWeight() {
-			return this.weight;
-		}
-
-		public void setWeight(String weight) {
-			this.weight = weight;
-		}
-
-	}
-
 	@GetMapping("/{id}/standards/{key}")
 	String standardForm(@PathVariable UUID id, @PathVariable String key, Model model) {
 		Framework framework = draft(id);
 		Framework.Standard standard = framework.standard(key)
 			.orElseThrow(() -> new RecordNotFoundException("No such standard"));
-		StandardForm form = new StandardForm();
-		form.setName(standard.name());
-		form.setPrompts(standard.prompts());
-		form.setEvidence(standard.evidence());
-		form.setWeight(String.valueOf(standard.weight()));
-		model.addAttribute("form", form);
+		model.addAttribute("form", StandardForm.of(standard));
 		model.addAttribute("framework", framework);
 		model.addAttribute("standard", standard);
 		return "quality/framework-standard";
@@ -127,32 +76,15 @@ class FrameworkController {
 		Framework framework = draft(id);
 		Framework.Standard standard = framework.standard(key)
 			.orElseThrow(() -> new RecordNotFoundException("No such standard"));
-		String name = FormText.check(errors, "name", form.getName(), true, 120, "framework.name");
-		String prompts = FormText.check(errors, "prompts", form.getPrompts(), true, 10_000, "framework.prompts");
-		String evidence = FormText.check(errors, "evidence", form.getEvidence(), true, 10_000, "framework.evidence");
-		int weight = weight(errors, form.getWeight());
-		if (errors.hasErrors()) {
+		StandardForm.StandardChange change = form.toChange(errors);
+		if (change == null) {
 			model.addAttribute("framework", framework);
 			model.addAttribute("standard", standard);
 			return "quality/framework-standard";
 		}
-		this.frameworks.changeStandard(id, key, name, prompts, evidence, weight);
+		this.frameworks.changeStandard(id, key, change.name(), change.prompts(), change.evidence(), change.weight());
 		redirect.addFlashAttribute("saved", "framework.saved.standard");
 		return "redirect:/admin/qa-framework/" + id;
-	}
-
-	private static int weight(BindingResult errors, String value) {
-		try {
-			int weight = Integer.parseInt((value != null) ? value.strip() : "");
-			if (weight >= 1 && weight <= 10) {
-				return weight;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		errors.rejectValue("weight", "framework.weight.range");
-		return 0;
 	}
 
 	@PostMapping("/{id}/domains/{key}")

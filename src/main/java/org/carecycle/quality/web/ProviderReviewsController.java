@@ -33,6 +33,7 @@ import org.carecycle.quality.ReviewStatus;
 import org.carecycle.quality.Reviews;
 import org.carecycle.quality.Reviews.ProviderReviewRow;
 import org.carecycle.shared.RecordNotFoundException;
+import org.carecycle.web.FormBinding;
 import org.carecycle.web.DateInput;
 import org.carecycle.web.TooLargeUpload;
 
@@ -45,7 +46,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -122,6 +125,11 @@ class ProviderReviewsController {
 
 	/** A row of the provider's list. */
 	record Row(ProviderReviewRow review, String serviceName, Due due) {
+	}
+
+	@InitBinder
+	void binder(WebDataBinder binder) {
+		FormBinding.keepPropertyMessages(binder);
 	}
 
 	@GetMapping
@@ -332,49 +340,26 @@ class ProviderReviewsController {
 			redirect.addFlashAttribute("problemText", text("providerReviews.complete.notInForce"));
 			return "redirect:" + BASE + id;
 		}
-		CompleteActionForm form = new CompleteActionForm();
-		if (action.isDone()) {
-			DateInput done = DateInput.of(action.completedOn());
-			form.setDoneDay(done.day());
-			form.setDoneMonth(done.month());
-			form.setDoneYear(done.year());
-			form.setNote(action.completionNote());
-		}
-		model.addAttribute("form", form);
+		model.addAttribute("form", CompleteActionForm.of(action));
 		TooLargeUpload.showOn(model, "form", "document", "providerReviews.evidence.large");
 		return completePage(review, action, model);
 	}
 
 	@PostMapping("/{id}/actions/{actionId}/complete")
 	String complete(@PathVariable UUID id, @PathVariable UUID actionId, @ModelAttribute("form") CompleteActionForm form,
-			BindingResult errors, Model model, RedirectAttributes redirect) throws IOException {
+			BindingResult bound, Model model, RedirectAttributes redirect) throws IOException {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		Review review = visible(id);
 		Reviews.Action action = action(id, actionId);
 		if (!PLAN_IN_FORCE.contains(review.status())) {
 			redirect.addFlashAttribute("problemText", text("providerReviews.complete.notInForce"));
 			return "redirect:" + BASE + id;
 		}
-		DateInput done = form.done();
-		if (done.isBlank()) {
-			errors.rejectValue("doneDay", "providerReviews.complete.done.blank");
-		}
-		else if (done.problem() != null) {
-			errors.rejectValue("doneDay", done.problem(), new Object[] { text("providerReviews.complete.done.name") },
-					null);
-		}
-		else if (done.toDate().isAfter(today())) {
-			errors.rejectValue("doneDay", "providerReviews.complete.done.future");
-		}
-		String note = form.getNote();
-		if (!StringUtils.hasText(note)) {
-			errors.rejectValue("note", "providerReviews.complete.note.blank");
-		}
-		else if (note.strip().length() > NOTE_LENGTH) {
-			errors.rejectValue("note", "providerReviews.complete.note.long", new Object[] { NOTE_LENGTH }, null);
-		}
-		MultipartFile document = form.getDocument();
+		CompleteActionForm.Completion completion = form.toCompletion(errors, today(),
+				text("providerReviews.complete.done.name"), NOTE_LENGTH);
+		MultipartFile document = form.document();
 		byte[] content = null;
-		if (document != null && !(document.isEmpty() && !StringUtils.hasText(document.getOriginalFilename()))) {
+		if (form.hasDocument()) {
 			if (document.getSize() > Documents.MAX_BYTES) {
 				errors.rejectValue("document", "providerReviews.evidence.large");
 			}
@@ -392,7 +377,7 @@ class ProviderReviewsController {
 			documentId = this.documents.store(document.getOriginalFilename(), content, EVIDENCE_KINDS).document().id();
 		}
 		try {
-			this.reviews.completeAction(id, scope(), actionId, done.toDate(), note.strip(), documentId);
+			this.reviews.completeAction(id, scope(), actionId, completion.done(), completion.note(), documentId);
 		}
 		catch (IllegalStateException | IllegalArgumentException ex) {
 			model.addAttribute("problemText", ex.getMessage());

@@ -38,21 +38,21 @@ import org.carecycle.quality.Reviews.NotPermittedException;
 import org.carecycle.quality.Reviews.ReviewChangedException;
 import org.carecycle.shared.RecordNotFoundException;
 import org.carecycle.shared.Role;
+import org.carecycle.web.FormBinding;
 import org.carecycle.web.Choice;
-import org.carecycle.web.DateInput;
 import org.carecycle.web.FormText;
 import org.carecycle.web.TooLargeUpload;
 
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.StringUtils;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -74,7 +74,7 @@ class ReviewController {
 
 	private static final int PAGE_SIZE = 25;
 
-	private static final int LONG_TEXT = 20_000;
+	private static final int LONG_TEXT = ReviewForms.LONG_TEXT;
 
 	private final Reviews reviews;
 
@@ -107,6 +107,11 @@ class ReviewController {
 		this.clock = clock;
 	}
 
+	@InitBinder
+	void binder(WebDataBinder binder) {
+		FormBinding.keepPropertyMessages(binder);
+	}
+
 	@GetMapping
 	String list(@RequestParam(defaultValue = "MINE") String view, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "1") int page, Model model) {
@@ -127,11 +132,7 @@ class ReviewController {
 
 	@GetMapping("/new")
 	String planForm(@RequestParam(required = false) UUID service, Model model) {
-		ReviewForms.PlanForm form = new ReviewForms.PlanForm();
-		form.setService((service != null) ? service.toString() : null);
-		form.setKind(ReviewKind.ANNUAL.name());
-		form.setOfficer(this.currentUser.require().id().toString());
-		return planPage(form, service, model);
+		return planPage(ReviewForms.PlanForm.of(service, this.currentUser.require().id()), service, model);
 	}
 
 	private String planPage(ReviewForms.PlanForm form, UUID serviceId, Model model) {
@@ -149,18 +150,16 @@ class ReviewController {
 	}
 
 	@PostMapping("/new")
-	String plan(@ModelAttribute("form") ReviewForms.PlanForm form, BindingResult errors, Model model,
+	String plan(@ModelAttribute("form") ReviewForms.PlanForm form, BindingResult bound, Model model,
 			RedirectAttributes redirect) {
-		UUID serviceId = FormText.uuid(form.getService()).orElseThrow(() -> new RecordNotFoundException("No service"));
-		ReviewKind kind = FormText.choice(errors, "kind", form.getKind(), ReviewKind.class, "plan.kind.blank");
-		LocalDate date = date(errors, "date", form.getDateDay(), form.getDateMonth(), form.getDateYear(), "plan.date",
-				true);
-		UUID officer = officer(errors, form.getOfficer());
-		if (errors.hasErrors()) {
+		BindingResult errors = FormBinding.checked(form, bound, model);
+		UUID serviceId = FormText.uuid(form.service()).orElseThrow(() -> new RecordNotFoundException("No service"));
+		ReviewForms.Plan plan = form.toPlan(errors, officerChoices());
+		if (plan == null) {
 			return planPage(form, serviceId, model);
 		}
 		try {
-			Review review = this.reviews.plan(serviceId, kind, date, officer, null);
+			Review review = this.reviews.plan(serviceId, plan.kind(), plan.date(), plan.officer(), null);
 			redirect.addFlashAttribute("saved", "review.saved.planned");
 			return "redirect:/quality/reviews/" + review.id();
 		}
@@ -168,15 +167,6 @@ class ReviewController {
 			errors.reject("plan.alreadyPlanned");
 			return planPage(form, serviceId, model);
 		}
-	}
-
-	private UUID officer(BindingResult errors, String value) {
-		Optional<UUID> id = FormText.uuid(value);
-		if (id.isEmpty() || officerChoices().stream().noneMatch(choice -> choice.value().equals(value))) {
-			errors.rejectValue("officer", "plan.officer.blank");
-			return null;
-		}
-		return id.get();
 	}
 
 	private List<Choice> officerChoices() {
@@ -213,9 +203,7 @@ class ReviewController {
 		model.addAttribute("canDecide", Reviews.SENIOR.contains(this.currentUser.require().role()));
 		model.addAttribute("canAct", Reviews.OFFICERS.contains(this.currentUser.require().role()));
 		if (!model.containsAttribute("publishForm")) {
-			ReviewForms.TextForm publish = new ReviewForms.TextForm();
-			publish.setVersion(review.version());
-			model.addAttribute("publishForm", publish);
+			model.addAttribute("publishForm", ReviewForms.TextForm.of(review.version(), null));
 		}
 		return "quality/review";
 	}
@@ -247,14 +235,7 @@ class ReviewController {
 	@GetMapping("/{id}/reschedule")
 	String rescheduleForm(@PathVariable UUID id, Model model) {
 		Review review = this.reviews.get(id, ProviderScope.everything());
-		ReviewForms.PlanForm form = new ReviewForms.PlanForm();
-		form.setVersion(review.version());
-		DateInput date = DateInput.of(review.plannedFor());
-		form.setDateDay(date.day());
-		form.setDateMonth(date.month());
-		form.setDateYear(date.year());
-		form.setOfficer((review.officerId() != null) ? review.officerId().toString() : null);
-		return reschedulePage(review, form, model);
+		return reschedulePage(review, ReviewForms.PlanForm.of(review), model);
 	}
 
 	private String reschedulePage(Review review, ReviewForms.PlanForm form, Model model) {
@@ -266,36 +247,34 @@ class ReviewController {
 	}
 
 	@PostMapping("/{id}/reschedule")
-	String reschedule(@PathVariable UUID id, @ModelAttribute("form") ReviewForms.PlanForm form, BindingResult errors,
+	String reschedule(@PathVariable UUID id, @ModelAttribute("form") ReviewForms.PlanForm form, BindingResult bound,
 			Model model, RedirectAttributes redirect) {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		Review review = this.reviews.get(id, ProviderScope.everything());
-		LocalDate date = date(errors, "date", form.getDateDay(), form.getDateMonth(), form.getDateYear(), "plan.date",
-				true);
-		UUID officer = officer(errors, form.getOfficer());
-		if (errors.hasErrors()) {
+		ReviewForms.Plan plan = form.toReschedule(errors, officerChoices());
+		if (plan == null) {
 			return reschedulePage(review, form, model);
 		}
 		return step(id, redirect, "review.saved.rescheduled",
-				() -> this.reviews.reschedule(id, form.getVersion(), date, officer));
+				() -> this.reviews.reschedule(id, plan.version(), plan.date(), plan.officer()));
 	}
 
 	@GetMapping("/{id}/cancel")
 	String cancelForm(@PathVariable UUID id, Model model) {
 		Review review = this.reviews.get(id, ProviderScope.everything());
-		ReviewForms.TextForm form = new ReviewForms.TextForm();
-		form.setVersion(review.version());
-		return textPage(review, form, "cancel", model);
+		return textPage(review, ReviewForms.TextForm.of(review.version(), null), "cancel", model);
 	}
 
 	@PostMapping("/{id}/cancel")
-	String cancel(@PathVariable UUID id, @ModelAttribute("form") ReviewForms.TextForm form, BindingResult errors,
+	String cancel(@PathVariable UUID id, @ModelAttribute("form") ReviewForms.TextForm form, BindingResult bound,
 			Model model, RedirectAttributes redirect) {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		Review review = this.reviews.get(id, ProviderScope.everything());
-		String reason = FormText.check(errors, "text", form.getText(), true, 2_000, "cancel.reason");
+		String reason = form.toText(errors, 2_000, "cancel.reason");
 		if (errors.hasErrors()) {
 			return textPage(review, form, "cancel", model);
 		}
-		return step(id, redirect, "review.saved.cancelled", () -> this.reviews.cancel(id, form.getVersion(), reason));
+		return step(id, redirect, "review.saved.cancelled", () -> this.reviews.cancel(id, form.version(), reason));
 	}
 
 	// The visit
@@ -304,20 +283,7 @@ class ReviewController {
 	@GetMapping("/{id}/visit")
 	String visitForm(@PathVariable UUID id, Model model) {
 		Review review = this.reviews.get(id, ProviderScope.everything());
-		ReviewForms.VisitForm form = new ReviewForms.VisitForm();
-		form.setVersion(review.version());
-		DateInput start = DateInput.of(Optional.ofNullable(review.visitStartedOn()).orElse(review.plannedFor()));
-		DateInput end = DateInput.of(Optional.ofNullable(review.visitEndedOn()).orElse(review.plannedFor()));
-		form.setStartDay(start.day());
-		form.setStartMonth(start.month());
-		form.setStartYear(start.year());
-		form.setEndDay(end.day());
-		form.setEndMonth(end.month());
-		form.setEndYear(end.year());
-		form.setAnnounced((review.announced() != null) ? review.announced().toString() : null);
-		form.setPeopleSpokenTo(review.peopleSpokenTo());
-		form.setDocumentsRequested(review.documentsRequested());
-		return visitPage(review, form, model);
+		return visitPage(review, ReviewForms.VisitForm.of(review), model);
 	}
 
 	private String visitPage(Review review, ReviewForms.VisitForm form, Model model) {
@@ -330,33 +296,16 @@ class ReviewController {
 	}
 
 	@PostMapping("/{id}/visit")
-	String visit(@PathVariable UUID id, @ModelAttribute("form") ReviewForms.VisitForm form, BindingResult errors,
+	String visit(@PathVariable UUID id, @ModelAttribute("form") ReviewForms.VisitForm form, BindingResult bound,
 			Model model, RedirectAttributes redirect) {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		Review review = this.reviews.get(id, ProviderScope.everything());
-		LocalDate start = date(errors, "start", form.getStartDay(), form.getStartMonth(), form.getStartYear(),
-				"visit.start", true);
-		LocalDate end = date(errors, "end", form.getEndDay(), form.getEndMonth(), form.getEndYear(), "visit.end", true);
-		if (start != null && start.isAfter(today())) {
-			errors.rejectValue("startDay", "visit.start.future");
-		}
-		if (start != null && end != null && end.isBefore(start)) {
-			errors.rejectValue("endDay", "visit.end.beforeStart");
-		}
-		if (end != null && end.isAfter(today())) {
-			errors.rejectValue("endDay", "visit.end.future");
-		}
-		if (!"true".equals(form.getAnnounced()) && !"false".equals(form.getAnnounced())) {
-			errors.rejectValue("announced", "visit.announced.blank");
-		}
-		String people = FormText.check(errors, "peopleSpokenTo", form.getPeopleSpokenTo(), true, LONG_TEXT,
-				"visit.people");
-		String requested = FormText.check(errors, "documentsRequested", form.getDocumentsRequested(), false, LONG_TEXT,
-				"visit.documents");
-		if (errors.hasErrors()) {
+		ReviewForms.Visit visit = form.toVisit(errors, today());
+		if (visit == null) {
 			return visitPage(review, form, model);
 		}
-		return step(id, redirect, "review.saved.visit", () -> this.reviews.recordVisit(id, form.getVersion(), start,
-				end, Boolean.parseBoolean(form.getAnnounced()), people, requested));
+		return step(id, redirect, "review.saved.visit", () -> this.reviews.recordVisit(id, visit.version(),
+				visit.start(), visit.end(), visit.announced(), visit.peopleSpokenTo(), visit.documentsRequested()));
 	}
 
 	// A standard: its evidence and rating
@@ -366,13 +315,9 @@ class ReviewController {
 	String standardForm(@PathVariable UUID id, @PathVariable String key, Model model) {
 		Review review = this.reviews.get(id, ProviderScope.everything());
 		Finding finding = review.findingFor(key).orElseThrow(() -> new RecordNotFoundException("No such standard"));
-		ReviewForms.FindingForm form = new ReviewForms.FindingForm();
-		form.setVersion(review.version());
-		form.setRating((finding.rating() != null) ? finding.rating().name() : null);
-		form.setFindings(finding.findings());
-		model.addAttribute("evidenceForm", new ReviewForms.EvidenceForm());
+		model.addAttribute("evidenceForm", ReviewForms.EvidenceForm.empty());
 		TooLargeUpload.showOn(model, "evidenceForm", "document", "document.error.large");
-		return standardPage(review, key, form, model);
+		return standardPage(review, key, ReviewForms.FindingForm.of(review.version(), finding), model);
 	}
 
 	private String standardPage(Review review, String key, ReviewForms.FindingForm form, Model model) {
@@ -383,7 +328,7 @@ class ReviewController {
 		model.addAttribute("standard", standard);
 		model.addAttribute("form", form);
 		if (!model.containsAttribute("evidenceForm")) {
-			model.addAttribute("evidenceForm", new ReviewForms.EvidenceForm());
+			model.addAttribute("evidenceForm", ReviewForms.EvidenceForm.empty());
 		}
 		model.addAttribute("serviceName", serviceName(review));
 		model.addAttribute("ratings", Choice.of(QaRating::messageKey, QaRating.values()));
@@ -400,26 +345,27 @@ class ReviewController {
 
 	@PostMapping("/{id}/standards/{key}")
 	String rate(@PathVariable UUID id, @PathVariable String key, @ModelAttribute("form") ReviewForms.FindingForm form,
-			BindingResult errors, Model model, RedirectAttributes redirect) {
+			BindingResult bound, Model model, RedirectAttributes redirect) {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		Review review = this.reviews.get(id, ProviderScope.everything());
-		QaRating rating = FormText.choice(errors, "rating", form.getRating(), QaRating.class, "finding.rating.blank");
-		String findings = FormText.check(errors, "findings", form.getFindings(), true, LONG_TEXT, "finding.findings");
-		if (errors.hasErrors()) {
+		ReviewForms.Rated rated = form.toRated(errors);
+		if (rated == null) {
 			return standardPage(review, key, form, model);
 		}
 		return step(id, redirect, "review.saved.finding",
-				() -> this.reviews.rate(id, form.getVersion(), key, rating, findings));
+				() -> this.reviews.rate(id, rated.version(), key, rated.rating(), rated.findings()));
 	}
 
 	@PostMapping("/{id}/evidence/{key}")
 	String addEvidence(@PathVariable UUID id, @PathVariable String key,
-			@ModelAttribute("evidenceForm") ReviewForms.EvidenceForm form, BindingResult errors, Model model,
+			@ModelAttribute("evidenceForm") ReviewForms.EvidenceForm form, BindingResult bound, Model model,
 			RedirectAttributes redirect) throws IOException {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		Review review = this.reviews.get(id, ProviderScope.everything());
-		String text = FormText.check(errors, "text", form.getText(), false, LONG_TEXT, "evidence.text");
-		MultipartFile document = form.getDocument();
+		String text = FormText.check(errors, "text", form.text(), false, LONG_TEXT, "evidence.text");
+		MultipartFile document = form.document();
 		byte[] content = null;
-		if (document != null && !(document.isEmpty() && !StringUtils.hasText(document.getOriginalFilename()))) {
+		if (form.hasDocument()) {
 			if (document.getSize() > Documents.MAX_BYTES) {
 				errors.rejectValue("document", "document.error.large");
 			}
@@ -430,7 +376,7 @@ class ReviewController {
 					.ifPresent(problem -> errors.rejectValue("document", problem));
 			}
 		}
-		String kind = (content != null) ? "DOCUMENT" : form.getKind();
+		String kind = (content != null) ? "DOCUMENT" : form.kind();
 		if (content == null && !"NOTE".equals(kind) && !"OBSERVATION".equals(kind)) {
 			errors.rejectValue("kind", "evidence.kind.blank");
 		}
@@ -438,13 +384,8 @@ class ReviewController {
 			errors.rejectValue("text", "evidence.text.blank");
 		}
 		if (errors.hasErrors()) {
-			ReviewForms.FindingForm findingForm = new ReviewForms.FindingForm();
-			review.findingFor(key).ifPresent(finding -> {
-				findingForm.setRating((finding.rating() != null) ? finding.rating().name() : null);
-				findingForm.setFindings(finding.findings());
-			});
-			findingForm.setVersion(review.version());
-			return standardPage(review, key, findingForm, model);
+			return standardPage(review, key,
+					ReviewForms.FindingForm.of(review.version(), review.findingFor(key).orElse(null)), model);
 		}
 		UUID documentId = (content != null)
 				? this.documents.store(document.getOriginalFilename(), content, EVIDENCE_KINDS).document().id() : null;
@@ -475,21 +416,19 @@ class ReviewController {
 	@GetMapping("/{id}/summary")
 	String summaryForm(@PathVariable UUID id, Model model) {
 		Review review = this.reviews.get(id, ProviderScope.everything());
-		ReviewForms.TextForm form = new ReviewForms.TextForm();
-		form.setVersion(review.version());
-		form.setText(review.summary());
-		return textPage(review, form, "summary", model);
+		return textPage(review, ReviewForms.TextForm.of(review.version(), review.summary()), "summary", model);
 	}
 
 	@PostMapping("/{id}/summary")
-	String summary(@PathVariable UUID id, @ModelAttribute("form") ReviewForms.TextForm form, BindingResult errors,
+	String summary(@PathVariable UUID id, @ModelAttribute("form") ReviewForms.TextForm form, BindingResult bound,
 			Model model, RedirectAttributes redirect) {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		Review review = this.reviews.get(id, ProviderScope.everything());
-		String text = FormText.check(errors, "text", form.getText(), true, LONG_TEXT, "summary.text");
+		String text = form.toText(errors, LONG_TEXT, "summary.text");
 		if (errors.hasErrors()) {
 			return textPage(review, form, "summary", model);
 		}
-		return step(id, redirect, "review.saved.summary", () -> this.reviews.writeSummary(id, form.getVersion(), text));
+		return step(id, redirect, "review.saved.summary", () -> this.reviews.writeSummary(id, form.version(), text));
 	}
 
 	private String textPage(Review review, ReviewForms.TextForm form, String page, Model model) {
@@ -517,13 +456,7 @@ class ReviewController {
 	String decideForm(@PathVariable UUID id, @PathVariable String key, Model model) {
 		Review review = this.reviews.get(id, ProviderScope.everything());
 		Finding finding = review.findingFor(key).orElseThrow(() -> new RecordNotFoundException("No such standard"));
-		ReviewForms.DecisionForm form = new ReviewForms.DecisionForm();
-		form.setVersion(review.version());
-		form.setOutcome((finding.disputeOutcome() != null) ? finding.disputeOutcome().name() : null);
-		form.setResponse(finding.disputeResponse());
-		form.setRating((finding.rating() != null) ? finding.rating().name() : null);
-		form.setFindings(finding.findings());
-		return decidePage(review, key, form, model);
+		return decidePage(review, key, ReviewForms.DecisionForm.of(review.version(), finding), model);
 	}
 
 	private String decidePage(Review review, String key, ReviewForms.DecisionForm form, Model model) {
@@ -539,37 +472,28 @@ class ReviewController {
 
 	@PostMapping("/{id}/decide/{key}")
 	String decide(@PathVariable UUID id, @PathVariable String key,
-			@ModelAttribute("form") ReviewForms.DecisionForm form, BindingResult errors, Model model,
+			@ModelAttribute("form") ReviewForms.DecisionForm form, BindingResult bound, Model model,
 			RedirectAttributes redirect) {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		Review review = this.reviews.get(id, ProviderScope.everything());
-		Finding.DisputeOutcome outcome = FormText.choice(errors, "outcome", form.getOutcome(),
-				Finding.DisputeOutcome.class, "decide.outcome.blank");
-		String response = FormText.check(errors, "response", form.getResponse(), true, LONG_TEXT, "decide.response");
-		QaRating rating = null;
-		String findings = null;
-		if (outcome == Finding.DisputeOutcome.UPHELD) {
-			rating = FormText.choice(errors, "rating", form.getRating(), QaRating.class, "finding.rating.blank");
-			findings = FormText.check(errors, "findings", form.getFindings(), true, LONG_TEXT, "finding.findings");
-		}
-		if (errors.hasErrors()) {
+		ReviewForms.Decision decision = form.toDecision(errors);
+		if (decision == null) {
 			return decidePage(review, key, form, model);
 		}
-		QaRating newRating = rating;
-		String newFindings = findings;
-		return step(id, redirect, "review.saved.decided",
-				() -> this.reviews.decide(id, form.getVersion(), key, outcome, response, newRating, newFindings));
+		return step(id, redirect, "review.saved.decided", () -> this.reviews.decide(id, decision.version(), key,
+				decision.outcome(), decision.response(), decision.rating(), decision.findings()));
 	}
 
 	@PostMapping("/{id}/publish")
 	String publish(@PathVariable UUID id, @ModelAttribute("publishForm") ReviewForms.TextForm form,
 			RedirectAttributes redirect) {
-		String summary = FormText.clean(form.getText());
+		String summary = FormText.clean(form.text());
 		if (summary != null && summary.length() > LONG_TEXT) {
 			summary = summary.substring(0, LONG_TEXT);
 		}
 		String disputeSummary = summary;
 		return step(id, redirect, "review.saved.published",
-				() -> this.reviews.publish(id, form.getVersion(), disputeSummary));
+				() -> this.reviews.publish(id, form.version(), disputeSummary));
 	}
 
 	// The action plan
@@ -580,17 +504,17 @@ class ReviewController {
 			@RequestParam(defaultValue = "approve") String decision, BindingResult errors, Model model,
 			RedirectAttributes redirect) {
 		if ("return".equals(decision)) {
-			String reason = FormText.clean(form.getText());
+			String reason = FormText.clean(form.text());
 			if (reason == null || reason.length() > LONG_TEXT) {
 				redirect.addFlashAttribute("problemKey",
 						(reason == null) ? "actionPlan.return.blank" : "actionPlan.return.long");
 				return "redirect:/quality/reviews/" + id + "#action-plan";
 			}
 			return step(id, redirect, "review.saved.planReturned",
-					() -> this.reviews.returnActionPlan(id, form.getVersion(), reason));
+					() -> this.reviews.returnActionPlan(id, form.version(), reason));
 		}
 		return step(id, redirect, "review.saved.planApproved",
-				() -> this.reviews.approveActionPlan(id, form.getVersion()));
+				() -> this.reviews.approveActionPlan(id, form.version()));
 	}
 
 	// The report
@@ -637,28 +561,6 @@ class ReviewController {
 		return this.register.service(review.careServiceId(), ProviderScope.everything())
 			.map(ServiceProfile::name)
 			.orElse(review.reference());
-	}
-
-	private LocalDate date(BindingResult errors, String field, String day, String month, String year, String prefix,
-			boolean required) {
-		DateInput input = new DateInput(FormText.orEmpty(day), FormText.orEmpty(month), FormText.orEmpty(year));
-		Object[] name = { new DefaultMessageSourceResolvable(prefix + ".name") };
-		if (input.isBlank()) {
-			if (required) {
-				errors.rejectValue(field + "Day", prefix + ".blank");
-			}
-			return null;
-		}
-		if (input.problem() != null) {
-			errors.rejectValue(field + "Day", input.problem(), name, null);
-			return null;
-		}
-		LocalDate date = input.toDate();
-		if (date.getYear() < 2000 || date.getYear() > 2100) {
-			errors.rejectValue(field + "Day", "date.error.real", name, null);
-			return null;
-		}
-		return date;
 	}
 
 	private LocalDate today() {

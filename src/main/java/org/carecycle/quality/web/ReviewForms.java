@@ -1,343 +1,335 @@
 package org.carecycle.quality.web;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.carecycle.quality.Finding;
+import org.carecycle.quality.QaRating;
+import org.carecycle.quality.Review;
+import org.carecycle.quality.ReviewKind;
+import org.carecycle.web.Choice;
+import org.carecycle.web.DateInput;
+import org.carecycle.web.FormText;
+
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.Errors;
+import org.springframework.web.multipart.MultipartFile;
+
 /**
- * The forms of the review pages, as the GOV.UK form fragments bind them (properties with
- * getters and setters); the controller checks them and turns them into calls on
- * {@link org.carecycle.quality.Reviews}.
+ * The forms of the review pages, as typed; each checks itself into what
+ * {@link org.carecycle.quality.Reviews} is called with.
  */
 final class ReviewForms {
+
+	/** The longest text kept for findings, summaries and responses. */
+	static final int LONG_TEXT = 20_000;
 
 	private ReviewForms() {
 	}
 
-	/** Planning or moving a review: when and by whom. */
-	public static class PlanForm {
+	/**
+	 * Planning or moving a review: when and by whom.
+	 *
+	 * @param version the version of the review the person started from (0 for a new one)
+	 * @param service the id of the service reviewed
+	 * @param kind a {@link ReviewKind} name
+	 * @param officer the id of the officer who will do it
+	 * @param dateDay the day it is planned for
+	 * @param dateMonth the month
+	 * @param dateYear the year
+	 */
+	record PlanForm(Integer version, String service, String kind, String officer, String dateDay, String dateMonth,
+			String dateYear) {
 
-		private int version;
-
-		private String service;
-
-		private String kind;
-
-		private String officer;
-
-		private String dateDay;
-
-		private String dateMonth;
-
-		private String dateYear;
-
-		public int getVersion() {
-			return this.version;
+		PlanForm {
+			version = (version != null) ? version : 0;
 		}
 
-		public void setVersion(int version) {
-			this.version = version;
+		/** A new annual review of the service, by the person planning it. */
+		static PlanForm of(UUID service, UUID officer) {
+			return new PlanForm(0, (service != null) ? service.toString() : null, ReviewKind.ANNUAL.name(),
+					officer.toString(), null, null, null);
 		}
 
-		public String getService() {
-			return this.service;
+		/** Moving the review or giving it to another officer. */
+		static PlanForm of(Review review) {
+			DateInput date = DateInput.of(review.plannedFor());
+			return new PlanForm(review.version(), null, null,
+					(review.officerId() != null) ? review.officerId().toString() : null, date.day(), date.month(),
+					date.year());
 		}
 
-		public void setService(String service) {
-			this.service = service;
+		/** The new review, or null with the problems in {@code errors}. */
+		Plan toPlan(Errors errors, List<Choice> officers) {
+			ReviewKind checkedKind = FormText.choice(errors, "kind", this.kind, ReviewKind.class, "plan.kind.blank");
+			return checked(errors, checkedKind, officers);
 		}
 
-		public String getKind() {
-			return this.kind;
+		/** The new date and officer, or null with the problems in {@code errors}. */
+		Plan toReschedule(Errors errors, List<Choice> officers) {
+			return checked(errors, null, officers);
 		}
 
-		public void setKind(String kind) {
-			this.kind = kind;
-		}
-
-		public String getOfficer() {
-			return this.officer;
-		}
-
-		public void setOfficer(String officer) {
-			this.officer = officer;
-		}
-
-		public String getDateDay() {
-			return this.dateDay;
-		}
-
-		public void setDateDay(String dateDay) {
-			this.dateDay = dateDay;
-		}
-
-		public String getDateMonth() {
-			return this.dateMonth;
-		}
-
-		public void setDateMonth(String dateMonth) {
-			this.dateMonth = dateMonth;
-		}
-
-		public String getDateYear() {
-			return this.dateYear;
-		}
-
-		public void setDateYear(String dateYear) {
-			this.dateYear = dateYear;
+		private Plan checked(Errors errors, ReviewKind checkedKind, List<Choice> officers) {
+			LocalDate date = date(errors, "date", this.dateDay, this.dateMonth, this.dateYear, "plan.date", true);
+			Optional<UUID> id = FormText.uuid(this.officer);
+			if (id.isEmpty() || officers.stream().noneMatch(choice -> choice.value().equals(this.officer))) {
+				errors.rejectValue("officer", "plan.officer.blank");
+			}
+			return errors.hasErrors() ? null : new Plan(this.version, checkedKind, date, id.get());
 		}
 
 	}
 
-	/** The visit: dates, announced or not, who was spoken to, what was asked for. */
-	public static class VisitForm {
+	/**
+	 * A checked plan.
+	 *
+	 * @param version the version of the review the person started from
+	 * @param kind the kind of review (null when moving one)
+	 * @param date the day it is planned for
+	 * @param officer who will do it
+	 */
+	record Plan(int version, ReviewKind kind, LocalDate date, UUID officer) {
 
-		private int version;
+	}
 
-		private String startDay;
+	/**
+	 * The visit: dates, announced or not, who was spoken to, what was asked for.
+	 *
+	 * @param version the version of the review the person started from
+	 * @param startDay the first day of the visit
+	 * @param startMonth its month
+	 * @param startYear its year
+	 * @param endDay the last day of the visit
+	 * @param endMonth its month
+	 * @param endYear its year
+	 * @param announced "true" or "false"
+	 * @param peopleSpokenTo who was spoken to
+	 * @param documentsRequested what was asked for
+	 */
+	record VisitForm(Integer version, String startDay, String startMonth, String startYear, String endDay,
+			String endMonth, String endYear, String announced, String peopleSpokenTo, String documentsRequested) {
 
-		private String startMonth;
-
-		private String startYear;
-
-		private String endDay;
-
-		private String endMonth;
-
-		private String endYear;
-
-		private String announced;
-
-		private String peopleSpokenTo;
-
-		private String documentsRequested;
-
-		public int getVersion() {
-			return this.version;
+		VisitForm {
+			version = (version != null) ? version : 0;
 		}
 
-		public void setVersion(int version) {
-			this.version = version;
+		static VisitForm of(Review review) {
+			DateInput start = DateInput.of(Optional.ofNullable(review.visitStartedOn()).orElse(review.plannedFor()));
+			DateInput end = DateInput.of(Optional.ofNullable(review.visitEndedOn()).orElse(review.plannedFor()));
+			return new VisitForm(review.version(), start.day(), start.month(), start.year(), end.day(), end.month(),
+					end.year(), (review.announced() != null) ? review.announced().toString() : null,
+					review.peopleSpokenTo(), review.documentsRequested());
 		}
 
-		public String getStartDay() {
-			return this.startDay;
-		}
-
-		public void setStartDay(String startDay) {
-			this.startDay = startDay;
-		}
-
-		public String getStartMonth() {
-			return this.startMonth;
-		}
-
-		public void setStartMonth(String startMonth) {
-			this.startMonth = startMonth;
-		}
-
-		public String getStartYear() {
-			return this.startYear;
-		}
-
-		public void setStartYear(String startYear) {
-			this.startYear = startYear;
-		}
-
-		public String getEndDay() {
-			return this.endDay;
-		}
-
-		public void setEndDay(String endDay) {
-			this.endDay = endDay;
-		}
-
-		public String getEndMonth() {
-			return this.endMonth;
-		}
-
-		public void setEndMonth(String endMonth) {
-			this.endMonth = endMonth;
-		}
-
-		public String getEndYear() {
-			return this.endYear;
-		}
-
-		public void setEndYear(String endYear) {
-			this.endYear = endYear;
-		}
-
-		public String getAnnounced() {
-			return this.announced;
-		}
-
-		public void setAnnounced(String announced) {
-			this.announced = announced;
-		}
-
-		public String getPeopleSpokenTo() {
-			return this.peopleSpokenTo;
-		}
-
-		public void setPeopleSpokenTo(String peopleSpokenTo) {
-			this.peopleSpokenTo = peopleSpokenTo;
-		}
-
-		public String getDocumentsRequested() {
-			return this.documentsRequested;
-		}
-
-		public void setDocumentsRequested(String documentsRequested) {
-			this.documentsRequested = documentsRequested;
+		/** The visit, or null with the problems in {@code errors}. */
+		Visit toVisit(Errors errors, LocalDate today) {
+			LocalDate start = date(errors, "start", this.startDay, this.startMonth, this.startYear, "visit.start",
+					true);
+			LocalDate end = date(errors, "end", this.endDay, this.endMonth, this.endYear, "visit.end", true);
+			if (start != null && start.isAfter(today)) {
+				errors.rejectValue("startDay", "visit.start.future");
+			}
+			if (start != null && end != null && end.isBefore(start)) {
+				errors.rejectValue("endDay", "visit.end.beforeStart");
+			}
+			if (end != null && end.isAfter(today)) {
+				errors.rejectValue("endDay", "visit.end.future");
+			}
+			if (!"true".equals(this.announced) && !"false".equals(this.announced)) {
+				errors.rejectValue("announced", "visit.announced.blank");
+			}
+			String people = FormText.check(errors, "peopleSpokenTo", this.peopleSpokenTo, true, LONG_TEXT,
+					"visit.people");
+			String requested = FormText.check(errors, "documentsRequested", this.documentsRequested, false, LONG_TEXT,
+					"visit.documents");
+			return errors.hasErrors() ? null
+					: new Visit(this.version, start, end, Boolean.parseBoolean(this.announced), people, requested);
 		}
 
 	}
 
-	/** A standard's rating and findings. */
-	public static class FindingForm {
+	/**
+	 * A checked visit.
+	 *
+	 * @param version the version of the review the person started from
+	 * @param start the first day
+	 * @param end the last day
+	 * @param announced whether the provider knew beforehand
+	 * @param peopleSpokenTo who was spoken to
+	 * @param documentsRequested what was asked for, if anything
+	 */
+	record Visit(int version, LocalDate start, LocalDate end, boolean announced, String peopleSpokenTo,
+			String documentsRequested) {
 
-		private int version;
+	}
 
-		private String rating;
+	/**
+	 * A standard's rating and findings.
+	 *
+	 * @param version the version of the review the person started from
+	 * @param rating a {@link QaRating} name
+	 * @param findings what was found
+	 */
+	record FindingForm(Integer version, String rating, String findings) {
 
-		private String findings;
-
-		public int getVersion() {
-			return this.version;
+		FindingForm {
+			version = (version != null) ? version : 0;
 		}
 
-		public void setVersion(int version) {
-			this.version = version;
+		static FindingForm of(int version, Finding finding) {
+			return (finding != null) ? new FindingForm(version,
+					(finding.rating() != null) ? finding.rating().name() : null, finding.findings())
+					: new FindingForm(version, null, null);
 		}
 
-		public String getRating() {
-			return this.rating;
-		}
-
-		public void setRating(String rating) {
-			this.rating = rating;
-		}
-
-		public String getFindings() {
-			return this.findings;
-		}
-
-		public void setFindings(String findings) {
-			this.findings = findings;
+		/** The rating, or null with the problems in {@code errors}. */
+		Rated toRated(Errors errors) {
+			QaRating checkedRating = FormText.choice(errors, "rating", this.rating, QaRating.class,
+					"finding.rating.blank");
+			String checkedFindings = FormText.check(errors, "findings", this.findings, true, LONG_TEXT,
+					"finding.findings");
+			return errors.hasErrors() ? null : new Rated(this.version, checkedRating, checkedFindings);
 		}
 
 	}
 
-	/** A piece of evidence: a note or an observation, and perhaps a document. */
-	public static class EvidenceForm {
+	/**
+	 * A checked rating.
+	 *
+	 * @param version the version of the review the person started from
+	 * @param rating the rating
+	 * @param findings what was found
+	 */
+	record Rated(int version, QaRating rating, String findings) {
 
-		private String kind;
+	}
 
-		private String text;
+	/**
+	 * A piece of evidence: a note or an observation, and perhaps a document.
+	 *
+	 * @param kind "NOTE" or "OBSERVATION"
+	 * @param text the note or observation
+	 * @param document the document chosen, if any
+	 */
+	record EvidenceForm(String kind, String text, MultipartFile document) {
 
-		private org.springframework.web.multipart.MultipartFile document;
-
-		public org.springframework.web.multipart.MultipartFile getDocument() {
-			return this.document;
+		static EvidenceForm empty() {
+			return new EvidenceForm(null, null, null);
 		}
 
-		public void setDocument(org.springframework.web.multipart.MultipartFile document) {
-			this.document = document;
-		}
-
-		public String getKind() {
-			return this.kind;
-		}
-
-		public void setKind(String kind) {
-			this.kind = kind;
-		}
-
-		public String getText() {
-			return this.text;
-		}
-
-		public void setText(String text) {
-			this.text = text;
+		/** Whether a file was chosen (a browser may send an empty part with no name). */
+		boolean hasDocument() {
+			return this.document != null
+					&& !(this.document.isEmpty() && !StringUtils.hasText(this.document.getOriginalFilename()));
 		}
 
 	}
 
-	/** One text and the version it was written against (summary, reasons, decisions). */
-	public static class TextForm {
+	/**
+	 * One text and the version it was written against (summary, reasons, decisions).
+	 *
+	 * @param version the version of the review the person started from
+	 * @param text the text
+	 */
+	record TextForm(Integer version, String text) {
 
-		private int version;
-
-		private String text;
-
-		public int getVersion() {
-			return this.version;
+		TextForm {
+			version = (version != null) ? version : 0;
 		}
 
-		public void setVersion(int version) {
-			this.version = version;
+		static TextForm of(int version, String text) {
+			return new TextForm(version, text);
 		}
 
-		public String getText() {
-			return this.text;
-		}
-
-		public void setText(String text) {
-			this.text = text;
+		/** The cleaned text, or null with the problem in {@code errors}. */
+		String toText(Errors errors, int maxLength, String messagePrefix) {
+			return FormText.check(errors, "text", this.text, true, maxLength, messagePrefix);
 		}
 
 	}
 
-	/** The senior officer's decision on a provider's comment. */
-	public static class DecisionForm {
+	/**
+	 * The senior officer's decision on a provider's comment.
+	 *
+	 * @param version the version of the review the person started from
+	 * @param outcome a {@link Finding.DisputeOutcome} name
+	 * @param response the answer to the provider
+	 * @param rating the new rating, when the comment is upheld
+	 * @param findings the new findings, when the comment is upheld
+	 */
+	record DecisionForm(Integer version, String outcome, String response, String rating, String findings) {
 
-		private int version;
-
-		private String outcome;
-
-		private String response;
-
-		private String rating;
-
-		private String findings;
-
-		public int getVersion() {
-			return this.version;
+		DecisionForm {
+			version = (version != null) ? version : 0;
 		}
 
-		public void setVersion(int version) {
-			this.version = version;
+		static DecisionForm of(int version, Finding finding) {
+			return new DecisionForm(version,
+					(finding.disputeOutcome() != null) ? finding.disputeOutcome().name() : null,
+					finding.disputeResponse(), (finding.rating() != null) ? finding.rating().name() : null,
+					finding.findings());
 		}
 
-		public String getOutcome() {
-			return this.outcome;
+		/** The decision, or null with the problems in {@code errors}. */
+		Decision toDecision(Errors errors) {
+			Finding.DisputeOutcome checkedOutcome = FormText.choice(errors, "outcome", this.outcome,
+					Finding.DisputeOutcome.class, "decide.outcome.blank");
+			String checkedResponse = FormText.check(errors, "response", this.response, true, LONG_TEXT,
+					"decide.response");
+			QaRating checkedRating = null;
+			String checkedFindings = null;
+			if (checkedOutcome == Finding.DisputeOutcome.UPHELD) {
+				checkedRating = FormText.choice(errors, "rating", this.rating, QaRating.class, "finding.rating.blank");
+				checkedFindings = FormText.check(errors, "findings", this.findings, true, LONG_TEXT,
+						"finding.findings");
+			}
+			return errors.hasErrors() ? null
+					: new Decision(this.version, checkedOutcome, checkedResponse, checkedRating, checkedFindings);
 		}
 
-		public void setOutcome(String outcome) {
-			this.outcome = outcome;
-		}
+	}
 
-		public String getResponse() {
-			return this.response;
-		}
+	/**
+	 * A checked decision.
+	 *
+	 * @param version the version of the review the person started from
+	 * @param outcome upheld or not
+	 * @param response the answer to the provider
+	 * @param rating the new rating, when upheld
+	 * @param findings the new findings, when upheld
+	 */
+	record Decision(int version, Finding.DisputeOutcome outcome, String response, QaRating rating, String findings) {
 
-		public void setResponse(String response) {
-			this.response = response;
-		}
+	}
 
-		public String getRating() {
-			return this.rating;
+	/**
+	 * A date typed in three boxes: null when blank (rejected if required) or not a real
+	 * date between 2000 and 2100, with the problem in {@code errors}.
+	 */
+	static LocalDate date(Errors errors, String field, String day, String month, String year, String prefix,
+			boolean required) {
+		DateInput input = new DateInput(FormText.orEmpty(day), FormText.orEmpty(month), FormText.orEmpty(year));
+		Object[] name = { new DefaultMessageSourceResolvable(prefix + ".name") };
+		if (input.isBlank()) {
+			if (required) {
+				errors.rejectValue(field + "Day", prefix + ".blank");
+			}
+			return null;
 		}
-
-		public void setRating(String rating) {
-			this.rating = rating;
+		if (input.problem() != null) {
+			errors.rejectValue(field + "Day", input.problem(), name, null);
+			return null;
 		}
-
-		public String getFindings() {
-			return this.findings;
+		LocalDate date = input.toDate();
+		if (date.getYear() < 2000 || date.getYear() > 2100) {
+			errors.rejectValue(field + "Day", "date.error.real", name, null);
+			return null;
 		}
-
-		public void setFindings(String findings) {
-			this.findings = findings;
-		}
-
+		return date;
 	}
 
 }
