@@ -37,6 +37,7 @@ import org.carecycle.providers.RegisterViews.ServiceFilter;
 import org.carecycle.providers.RegisterViews.ServiceProfile;
 import org.carecycle.shared.RecordNotFoundException;
 import org.carecycle.shared.Role;
+import org.carecycle.shared.UkTime;
 import org.carecycle.web.FormText;
 import org.carecycle.web.Choice;
 import org.carecycle.web.DateInput;
@@ -65,8 +66,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ConcernController {
 
 	private static final int PAGE_SIZE = 25;
-
-	private static final java.time.ZoneId LONDON = java.time.ZoneId.of("Europe/London");
 
 	private final Concerns concerns;
 
@@ -153,7 +152,7 @@ class ConcernController {
 			Model model) {
 		StaffConcernForm form = new StaffConcernForm();
 		form.setService(service);
-		LocalDate today = LocalDate.now(this.clock);
+		LocalDate today = UkTime.today(this.clock);
 		form.setReceivedDay(String.valueOf(today.getDayOfMonth()));
 		form.setReceivedMonth(String.valueOf(today.getMonthValue()));
 		form.setReceivedYear(String.valueOf(today.getYear()));
@@ -185,7 +184,7 @@ class ConcernController {
 		else if (received.problem() != null) {
 			errors.rejectValue("receivedDay", received.problem(), receivedName, null);
 		}
-		else if (received.toDate().isAfter(LocalDate.now(this.clock))) {
+		else if (received.toDate().isAfter(UkTime.today(this.clock))) {
 			errors.rejectValue("receivedDay", "date.error.future", receivedName, null);
 		}
 		String description = unknown ? FormText.check(errors, "serviceDescription", form.getServiceDescription(), true,
@@ -209,8 +208,8 @@ class ConcernController {
 		Report report = new Report(kind, service.map(ServiceProfile::id).orElse(null), description, what, null, roughly,
 				affected, atRisk, role, anonymous, name, email, phone, !anonymous && form.isConsent());
 		LocalDate day = received.toDate();
-		java.time.Instant at = day.equals(LocalDate.now(this.clock)) ? this.clock.instant()
-				: day.atTime(LocalTime.NOON).atZone(java.time.ZoneId.of("Europe/London")).toInstant();
+		java.time.Instant at = day.equals(UkTime.today(this.clock)) ? this.clock.instant()
+				: day.atTime(LocalTime.NOON).atZone(UkTime.ZONE).toInstant();
 		Concern concern = this.concerns.receive(report, channel, form.getSubmissionKey(), at);
 		redirect.addFlashAttribute("saved", "staffConcern.saved");
 		return "redirect:/concerns/" + concern.id();
@@ -265,8 +264,8 @@ class ConcernController {
 		model.addAttribute("holdPlacedBy",
 				Optional.ofNullable(concern.legalHoldBy()).flatMap(this.users::find).orElse(null));
 		model.addAttribute("pastRetention", concern.closedAt() != null
-				&& concern.closedAt().isBefore(this.retention.cutOff().atStartOfDay(LONDON).toInstant()));
-		model.addAttribute("today", LocalDate.now(this.clock));
+				&& concern.closedAt().isBefore(this.retention.cutOff().atStartOfDay(UkTime.ZONE).toInstant()));
+		model.addAttribute("today", UkTime.today(this.clock));
 		model.addAttribute("rounds", this.providerRequests.of(id));
 		return "concerns/concern";
 	}

@@ -25,6 +25,7 @@ import org.carecycle.providers.Register;
 import org.carecycle.providers.RegisterViews.ServiceRow;
 import org.carecycle.shared.ProviderId;
 import org.carecycle.shared.RecordNotFoundException;
+import org.carecycle.shared.UkTime;
 import org.carecycle.web.FormText;
 import org.carecycle.web.Choice;
 import org.carecycle.web.DateInput;
@@ -82,7 +83,7 @@ class ProviderConcernsController {
 	String list(Model model) {
 		model.addAttribute("requests", this.requests.forProvider(provider()));
 		model.addAttribute("reports", this.requests.selfReports(provider()));
-		model.addAttribute("today", LocalDate.now(this.clock));
+		model.addAttribute("today", UkTime.today(this.clock));
 		return "concerns/provider-requests";
 	}
 
@@ -113,7 +114,7 @@ class ProviderConcernsController {
 		else if (when.problem() != null) {
 			errors.rejectValue("whenDay", when.problem(), name, null);
 		}
-		else if (when.toDate().isAfter(LocalDate.now(this.clock))) {
+		else if (when.toDate().isAfter(UkTime.today(this.clock))) {
 			errors.rejectValue("whenDay", "date.error.future", name, null);
 		}
 		String affected = FormText.check(errors, "peopleAffected", form.getPeopleAffected(), false, 2_000,
@@ -154,7 +155,7 @@ class ProviderConcernsController {
 	private String page(ProviderView request, Model model) {
 		model.addAttribute("request", request);
 		model.addAttribute("rounds", this.requests.rounds(provider(), request.concernId()));
-		model.addAttribute("today", LocalDate.now(this.clock));
+		model.addAttribute("today", UkTime.today(this.clock));
 		return "concerns/provider-request";
 	}
 

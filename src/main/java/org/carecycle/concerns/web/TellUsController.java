@@ -22,6 +22,7 @@ import org.carecycle.providers.Register;
 import org.carecycle.providers.RegisterViews.ServiceFilter;
 import org.carecycle.providers.RegisterViews.ServiceRow;
 import org.carecycle.providers.ServiceStatus;
+import org.carecycle.shared.UkTime;
 import org.carecycle.web.FormText;
 import org.carecycle.web.Choice;
 import org.carecycle.web.DateInput;
@@ -276,11 +277,11 @@ class TellUsController {
 								new Object[] { new DefaultMessageSourceResolvable("tellUs.when.name") }, null);
 						return;
 					}
-					if (date.toDate().isAfter(LocalDate.now(this.clock))) {
+					if (date.toDate().isAfter(UkTime.today(this.clock))) {
 						errors.rejectValue("whenDay", "tellUs.when.future");
 						return;
 					}
-					if (date.toDate().isBefore(LocalDate.now(this.clock).minusYears(20))) {
+					if (date.toDate().isBefore(UkTime.today(this.clock).minusYears(20))) {
 						errors.rejectValue("whenDay", "tellUs.when.tooLongAgo");
 						return;
 					}
