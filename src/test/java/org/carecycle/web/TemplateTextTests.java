@@ -52,6 +52,18 @@ class TemplateTextTests {
 
 	private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.]+)[}(]");
 
+	/**
+	 * A fragment call's attribute, whose quoted keys (label='user.name') are message keys
+	 * too.
+	 */
+	private static final Pattern FRAGMENT_CALL = Pattern.compile("th:(?:replace|insert)=\"([^\"]*)\"");
+
+	/**
+	 * A message key in quotes, with a table column's ' numeric' or ' hidden' after it.
+	 */
+	private static final Pattern QUOTED_KEY = Pattern
+		.compile("'([a-z][A-Za-z0-9_]*(?:\\.[A-Za-z0-9_]+)+)(?: numeric| hidden)*'");
+
 	@Test
 	void templatesHoldNoLiteralText() throws IOException {
 		List<String> literals = new ArrayList<>();
@@ -91,10 +103,20 @@ class TemplateTextTests {
 		Properties messages = messages();
 		Set<String> missing = new TreeSet<>();
 		for (Path template : templates()) {
-			Matcher matcher = MESSAGE_KEY.matcher(Files.readString(template));
+			String text = Files.readString(template);
+			Matcher matcher = MESSAGE_KEY.matcher(text);
 			while (matcher.find()) {
 				if (!messages.containsKey(matcher.group(1))) {
 					missing.add(TEMPLATES.relativize(template) + ": " + matcher.group(1));
+				}
+			}
+			Matcher call = FRAGMENT_CALL.matcher(text);
+			while (call.find()) {
+				Matcher quoted = QUOTED_KEY.matcher(call.group(1));
+				while (quoted.find()) {
+					if (!messages.containsKey(quoted.group(1))) {
+						missing.add(TEMPLATES.relativize(template) + ": " + quoted.group(1));
+					}
 				}
 			}
 		}
