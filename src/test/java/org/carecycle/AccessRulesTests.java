@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.carecycle.shared.Role;
+import org.carecycle.shared.UkTime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -264,7 +265,7 @@ class AccessRulesTests {
 		if (otherToken != null) {
 			foreign.put("API token", otherToken);
 		}
-		String period = java.time.YearMonth.now(java.time.ZoneId.of("Europe/London")).minusMonths(2).toString();
+		String period = java.time.YearMonth.now(UkTime.ZONE).minusMonths(2).toString();
 		List<String> leaks = new ArrayList<>();
 		int checked = 0;
 		for (Route route : routes()) {

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.carecycle.shared.UkTime;
+import org.carecycle.shared.WorkingDays;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -68,7 +71,7 @@ public class ConcernLoader {
 		for (int i = 0; i < concerns.size(); i++) {
 			PastConcern c = concerns.get(i);
 			UUID id = UUID.randomUUID();
-			LocalDate received = c.receivedAt().atZone(Concerns.LONDON).toLocalDate();
+			LocalDate received = c.receivedAt().atZone(UkTime.ZONE).toLocalDate();
 			boolean flagged = c.safeguardingReasons() != null;
 			ConcernStatus status = (c.closedAt() != null) ? ConcernStatus.CLOSED
 					: (c.assessedAt() != null)

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.carecycle.shared.ReadCache;
 import org.carecycle.shared.SqlText;
+import org.carecycle.shared.UkTime;
 import org.carecycle.web.Paged;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -134,7 +135,7 @@ public class ConcernQueue {
 	}
 
 	private LocalDate today() {
-		return LocalDate.now(this.clock.withZone(Concerns.LONDON));
+		return UkTime.today(this.clock);
 	}
 
 	private Paged<ConcernRow> read(View view, ConcernKind kind, String text, UUID currentUser, int page, int pageSize) {
@@ -173,7 +174,7 @@ public class ConcernQueue {
 
 	private String where(View view, ConcernKind kind, String text, UUID currentUser, Map<String, Object> params) {
 		List<String> conditions = new ArrayList<>();
-		params.put("today", LocalDate.now(this.clock.withZone(Concerns.LONDON)));
+		params.put("today", UkTime.today(this.clock));
 		switch (view) {
 			case OPEN -> conditions.add("c.status <> 'CLOSED'");
 			case MINE -> {
@@ -213,7 +214,7 @@ public class ConcernQueue {
 				       count(*) filter (where c.status = 'AWAITING_PROVIDER') as awaiting
 				from concern c where c.status <> 'CLOSED'""".formatted(OVERDUE))
 			.param("me", currentUser)
-			.param("today", LocalDate.now(this.clock.withZone(Concerns.LONDON)))
+			.param("today", UkTime.today(this.clock))
 			.query((rs, n) -> {
 				Map<View, Long> counts = new LinkedHashMap<>();
 				counts.put(View.OPEN, rs.getLong("open"));
@@ -232,7 +233,7 @@ public class ConcernQueue {
 		return this.jdbc.sql(ROW + " where c." + column + " = :id order by c.received_at desc limit :limit")
 			.param("id", id)
 			.param("limit", limit)
-			.param("today", LocalDate.now(this.clock.withZone(Concerns.LONDON)))
+			.param("today", UkTime.today(this.clock))
 			.query(ConcernRow.class)
 			.list();
 	}
@@ -293,7 +294,7 @@ public class ConcernQueue {
 	}
 
 	public List<QuarterCount> byQuarter(String column, UUID id, int quarters) {
-		LocalDate today = LocalDate.now(this.clock.withZone(Concerns.LONDON));
+		LocalDate today = UkTime.today(this.clock);
 		LocalDate start = today.withDayOfMonth(1)
 			.withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1)
 			.minusMonths(3L * (quarters - 1));

@@ -16,6 +16,7 @@ import org.carecycle.identity.AuditAction;
 import org.carecycle.identity.AuditLog;
 import org.carecycle.identity.AuditRedaction;
 import org.carecycle.mail.MailErasure;
+import org.carecycle.shared.UkTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,7 +120,7 @@ public class ConcernRetention {
 
 	}
 
-	@Scheduled(cron = "${carecycle.retention.cron:0 15 3 * * *}", zone = "Europe/London")
+	@Scheduled(cron = "${carecycle.retention.cron:0 15 3 * * *}", zone = UkTime.ZONE_NAME)
 	public void nightly() {
 		try {
 			Anonymised done = AuditLog.asSystem("Retention rule", () -> this.transactions.execute(status -> run()));
@@ -140,19 +141,19 @@ public class ConcernRetention {
 	 * The first day a concern closed on is kept whole: anything closed earlier is due.
 	 */
 	public LocalDate cutOff() {
-		return LocalDate.now(this.clock.withZone(Concerns.LONDON)).minusYears(this.years);
+		return UkTime.today(this.clock).minusYears(this.years);
 	}
 
 	/** Anonymises every concern due; returns what it did. */
 	@Transactional
 	public Anonymised run() {
-		LocalDate today = LocalDate.now(this.clock.withZone(Concerns.LONDON));
+		LocalDate today = UkTime.today(this.clock);
 		LocalDate cutOff = cutOff();
 		boolean locked = this.jdbc.sql("select pg_try_advisory_xact_lock(:lock)")
 			.param("lock", LOCK)
 			.query(Boolean.class)
 			.single();
-		Timestamp before = Timestamp.from(cutOff.atStartOfDay(Concerns.LONDON).toInstant());
+		Timestamp before = Timestamp.from(cutOff.atStartOfDay(UkTime.ZONE).toInstant());
 		// A concern on legal hold is kept whole, however long ago it closed. Placing a
 		// hold
 		// locks the row too, so a hold placed while this runs either wins (and the row no

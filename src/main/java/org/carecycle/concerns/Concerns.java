@@ -3,7 +3,6 @@ package org.carecycle.concerns;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,8 @@ import org.carecycle.mail.Outbox;
 import org.carecycle.providers.Register;
 import org.carecycle.shared.RecordNotFoundException;
 import org.carecycle.shared.Role;
+import org.carecycle.shared.UkTime;
+import org.carecycle.shared.WorkingDays;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -51,8 +52,6 @@ public class Concerns {
 
 	/** Working days to assess an urgent or possible safeguarding concern. */
 	public static final int URGENT_ASSESS_DAYS = 1;
-
-	static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	private final ConcernRepository concerns;
 
@@ -132,7 +131,7 @@ public class Concerns {
 			providerId = service.providerId();
 			serviceName = service.name() + " (" + service.providerName() + ")";
 		}
-		LocalDate receivedOn = receivedAt.atZone(LONDON).toLocalDate();
+		LocalDate receivedOn = receivedAt.atZone(UkTime.ZONE).toLocalDate();
 		long number = this.jdbc.sql("select nextval('concern_number')").query(Long.class).single();
 		String reference = "PPMF-%d-%06d".formatted(receivedOn.getYear(), number);
 		UUID recordedBy = this.currentUser.get().map(SignedInUser::id).orElse(null);
@@ -370,8 +369,7 @@ public class Concerns {
 			.query(Integer.class)
 			.single();
 		UUID requestId = UUID.randomUUID();
-		LocalDate due = this.workingDays.addWorkingDays(LocalDate.now(this.clock.withZone(LONDON)),
-				ProviderRequests.RESPONSE_DAYS);
+		LocalDate due = this.workingDays.addWorkingDays(UkTime.today(this.clock), ProviderRequests.RESPONSE_DAYS);
 		this.jdbc.sql("""
 				insert into concern_provider_request (id, concern_id, round, summary, asked_at, asked_by, due_on)
 				values (:id, :concern, :round, :summary, :now, :by, :due)""")

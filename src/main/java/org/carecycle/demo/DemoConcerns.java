@@ -3,7 +3,6 @@ package org.carecycle.demo;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -23,6 +22,7 @@ import org.carecycle.providers.KeyQuestion;
 import org.carecycle.providers.RegisterLoader.NewRating;
 import org.carecycle.providers.RegisterLoader.NewService;
 import org.carecycle.providers.ServiceStatus;
+import org.carecycle.shared.UkTime;
 
 /**
  * Two years of concerns and compliments for the demo county: more concerns about services
@@ -30,8 +30,6 @@ import org.carecycle.providers.ServiceStatus;
  * the queue, a few flagged as possible safeguarding.
  */
 final class DemoConcerns {
-
-	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	private static final Map<Theme, String[]> TEXTS = new HashMap<>();
 
@@ -115,7 +113,7 @@ final class DemoConcerns {
 			}
 		}
 		this.random = new Random(seed);
-		this.end = today.atTime(9, 0).atZone(LONDON).toInstant();
+		this.end = today.atTime(9, 0).atZone(UkTime.ZONE).toInstant();
 		this.days = years * 365;
 		this.rate = rate;
 	}

@@ -30,6 +30,7 @@ import org.carecycle.quality.Frameworks;
 import org.carecycle.shared.Role;
 import org.carecycle.shared.Council;
 import org.carecycle.shared.ProviderId;
+import org.carecycle.shared.UkTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,7 +100,7 @@ class DemoCountyLoader {
 		DemoGeography geography = properties.national() ? this.geographies.england() : this.geographies.cornwall();
 		String area = properties.national() ? "England" : this.council.area();
 		return new DemoCountyGenerator(geography, this.geographies.boundary(geography), properties.scale(),
-				properties.seed(), LocalDate.now(this.clock), area)
+				properties.seed(), UkTime.today(this.clock), area)
 			.generate();
 	}
 
@@ -163,12 +164,12 @@ class DemoCountyLoader {
 				.toList();
 			this.registerLoader.load(new RegisterLoader.Batch(county.groups(), county.providers(), county.contacts(),
 					services, county.ratings(), contracts), "Demo county");
-			DemoConcerns concerns = new DemoConcerns(county.ratings(), LocalDate.now(this.clock),
+			DemoConcerns concerns = new DemoConcerns(county.ratings(), UkTime.today(this.clock),
 					county.services().size(), concernYears, concernRate);
 			long reviewsStarted = System.nanoTime();
-			DemoReviews reviews = new DemoReviews(county, this.frameworks.current(),
-					LocalDate.now(this.clock.withZone(DemoReviews.LONDON)), properties.seed(), properties.reviewYears(),
-					concernYears, concernRate, new DemoReviews.Cast(officers, senior, providerUser, demoProvider),
+			DemoReviews reviews = new DemoReviews(county, this.frameworks.current(), UkTime.today(this.clock),
+					properties.seed(), properties.reviewYears(), concernYears, concernRate,
+					new DemoReviews.Cast(officers, senior, providerUser, demoProvider),
 					(key, fallback, args) -> this.messages.getMessage(key, args, fallback, Locale.UK));
 			long generateNanos = System.nanoTime() - reviewsStarted;
 			long copyNanos = 0;
@@ -220,8 +221,8 @@ class DemoCountyLoader {
 					reviewed.actions(), reviewed.evidence(), Duration.ofNanos(generateNanos).toMillis(),
 					Duration.ofNanos(copyNanos).toMillis());
 			long returnsStart = System.nanoTime();
-			int returns = this.demoReturns.load(LocalDate.now(this.clock.withZone(DemoReturns.LONDON)),
-					properties.reviewYears(), properties.seed(), demoProvider);
+			int returns = this.demoReturns.load(UkTime.today(this.clock), properties.reviewYears(), properties.seed(),
+					demoProvider);
 			log.info("Loaded {} demo KPI returns over {} years in {} ms", returns, properties.reviewYears(),
 					Duration.ofNanos(System.nanoTime() - returnsStart).toMillis());
 			return null;

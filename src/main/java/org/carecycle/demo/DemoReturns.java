@@ -3,7 +3,6 @@ package org.carecycle.demo;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.carecycle.oversight.KpiPeriod;
 import org.carecycle.oversight.KpiReturns;
 import org.carecycle.oversight.RiskProfiles;
 import org.carecycle.providers.ServiceType;
+import org.carecycle.shared.UkTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,8 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class DemoReturns {
-
-	static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	/** Months over which a deteriorating service's figures drift. */
 	static final int DRIFT_MONTHS = 6;
@@ -125,7 +123,7 @@ class DemoReturns {
 			}
 		}
 		return new KpiReturns.PastReturn(service.id(), service.providerId(), period, values, breaches,
-				sentOn.atTime(9 + random.nextInt(8), random.nextInt(60)).atZone(LONDON).toInstant());
+				sentOn.atTime(9 + random.nextInt(8), random.nextInt(60)).atZone(UkTime.ZONE).toInstant());
 	}
 
 	private static BigDecimal value(Kpi kpi, DemoService service, Random random, double breachChance) {

@@ -5,7 +5,6 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,6 +33,7 @@ import org.carecycle.quality.QaRating;
 import org.carecycle.quality.RatingRule;
 import org.carecycle.quality.ReviewKind;
 import org.carecycle.quality.ReviewStatus;
+import org.carecycle.shared.UkTime;
 
 /**
  * The quality assurance review history of the demo county's commissioned services, as the
@@ -52,8 +52,6 @@ import org.carecycle.quality.ReviewStatus;
  * review. Deterministic: the same county, seed and date give the same reviews.
  */
 final class DemoReviews {
-
-	static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
@@ -1125,7 +1123,7 @@ final class DemoReviews {
 
 		private void actions(Step step, ReviewRow row, QaRating[] ratings, Instant submitted, Batch batch, Random r) {
 			LocalDate today = DemoReviews.this.today;
-			LocalDate submittedOn = submitted.atZone(LONDON).toLocalDate();
+			LocalDate submittedOn = submitted.atZone(UkTime.ZONE).toLocalDate();
 			for (int i = 0; i < ratings.length; i++) {
 				if (!ratings[i].isBelowGood()) {
 					continue;
@@ -1150,7 +1148,8 @@ final class DemoReviews {
 					}
 					Instant created = submitted.minus(Duration.ofMinutes(10 + r.nextInt(2000)));
 					Instant updated = (completedOn != null)
-							? completedOn.atTime(10 + r.nextInt(7), r.nextInt(60)).atZone(LONDON).toInstant() : created;
+							? completedOn.atTime(10 + r.nextInt(7), r.nextInt(60)).atZone(UkTime.ZONE).toInstant()
+							: created;
 					if (updated.isBefore(created)) {
 						updated = created;
 					}
@@ -1174,7 +1173,8 @@ final class DemoReviews {
 						r.nextBoolean() ? "OBSERVATION" : "NOTE",
 						DemoReviewTexts.evidence(DemoReviews.this.standards.get(i).key(), rating, this.service.type(),
 								r),
-						step.officer.id(), on.atTime(10 + r.nextInt(7), r.nextInt(60)).atZone(LONDON).toInstant()));
+						step.officer.id(),
+						on.atTime(10 + r.nextInt(7), r.nextInt(60)).atZone(UkTime.ZONE).toInstant()));
 			}
 		}
 
@@ -1474,17 +1474,17 @@ final class DemoReviews {
 
 		/** During the working day. */
 		Instant at(LocalDate date) {
-			return after(date.atTime(9, 0).plusMinutes(this.random.nextInt(8 * 60)).atZone(LONDON).toInstant());
+			return after(date.atTime(9, 0).plusMinutes(this.random.nextInt(8 * 60)).atZone(UkTime.ZONE).toInstant());
 		}
 
 		/** After the visit, when the officer records it. */
 		Instant evening(LocalDate date) {
-			return after(date.atTime(16, 0).plusMinutes(this.random.nextInt(150)).atZone(LONDON).toInstant());
+			return after(date.atTime(16, 0).plusMinutes(this.random.nextInt(150)).atZone(UkTime.ZONE).toInstant());
 		}
 
 		/** Before the working day, when the system checks deadlines. */
 		Instant early(LocalDate date) {
-			return date.atTime(6, 0).plusMinutes(this.random.nextInt(30)).atZone(LONDON).toInstant();
+			return date.atTime(6, 0).plusMinutes(this.random.nextInt(30)).atZone(UkTime.ZONE).toInstant();
 		}
 
 		private Instant after(Instant candidate) {

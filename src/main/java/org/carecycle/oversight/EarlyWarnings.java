@@ -6,7 +6,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import java.util.UUID;
 import org.carecycle.identity.CurrentUser;
 import org.carecycle.identity.SignedInUser;
 import org.carecycle.shared.RecordNotFoundException;
+import org.carecycle.shared.UkTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,8 +39,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class EarlyWarnings {
-
-	static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	static final double CONTROL_LIMIT = 0.01;
 
@@ -85,7 +83,7 @@ public class EarlyWarnings {
 	/** Looks at every service once; returns how many new warnings it raised. */
 	@Transactional
 	public int scan() {
-		LocalDate today = LocalDate.now(this.clock.withZone(LONDON));
+		LocalDate today = UkTime.today(this.clock);
 		int raised = 0;
 		List<Object[]> rates = this.jdbc.sql("""
 				select care_service_id,
@@ -95,8 +93,8 @@ public class EarlyWarnings {
 				where kind = 'CONCERN' and care_service_id is not null and duplicate_of is null and received_at >= :from
 				group by care_service_id
 				having count(*) filter (where received_at >= :recent) >= :minimum""")
-			.param("recent", Timestamp.from(today.minusMonths(3).atStartOfDay(LONDON).toInstant()))
-			.param("from", Timestamp.from(today.minusMonths(15).atStartOfDay(LONDON).toInstant()))
+			.param("recent", Timestamp.from(today.minusMonths(3).atStartOfDay(UkTime.ZONE).toInstant()))
+			.param("from", Timestamp.from(today.minusMonths(15).atStartOfDay(UkTime.ZONE).toInstant()))
 			.param("minimum", MINIMUM_CONCERNS)
 			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3) })
 			.list();

@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +18,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import org.carecycle.concerns.WorkingDays;
 import org.carecycle.identity.AuditAction;
 import org.carecycle.identity.AuditLog;
 import org.carecycle.identity.CurrentUser;
@@ -33,6 +31,8 @@ import org.carecycle.providers.Register;
 import org.carecycle.shared.ProviderId;
 import org.carecycle.shared.RecordNotFoundException;
 import org.carecycle.shared.Role;
+import org.carecycle.shared.UkTime;
+import org.carecycle.shared.WorkingDays;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -58,8 +58,6 @@ public class Escalations {
 
 	/** Who may move a ladder at all (each move also checks the stage's deciders). */
 	public static final Set<Role> DECIDERS = java.util.EnumSet.of(Role.COMMISSIONER, Role.QA_OFFICER);
-
-	static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
@@ -422,7 +420,7 @@ public class Escalations {
 	}
 
 	LocalDate today() {
-		return LocalDate.now(this.clock.withZone(LONDON));
+		return UkTime.today(this.clock);
 	}
 
 	String text(String key, Object... args) {

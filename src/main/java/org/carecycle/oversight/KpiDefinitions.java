@@ -20,6 +20,7 @@ import org.carecycle.identity.AuditLog;
 import org.carecycle.providers.ChangedByOthersException;
 import org.carecycle.providers.ServiceType;
 import org.carecycle.shared.RecordNotFoundException;
+import org.carecycle.shared.UkTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -158,7 +159,7 @@ public class KpiDefinitions {
 	public Kpi add(Draft draft) {
 		requireValid(draft, null);
 		UUID id = UUID.randomUUID();
-		LocalDate from = LocalDate.now(this.clock.withZone(RiskProfiles.LONDON)).withDayOfMonth(1);
+		LocalDate from = UkTime.today(this.clock).withDayOfMonth(1);
 		this.jdbc.sql("""
 				insert into kpi (id, version, code, name, hint, unit, frequency, service_types, per_capacity, highest,
 				                 tolerance_above, tolerance_below, active, applies_from, created_at, updated_at)

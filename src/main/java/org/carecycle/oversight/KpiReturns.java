@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.carecycle.identity.ProviderScope;
 import org.carecycle.identity.SignedInUser;
 import org.carecycle.providers.ServiceType;
+import org.carecycle.shared.UkTime;
 import org.postgresql.PGConnection;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -144,7 +145,7 @@ public class KpiReturns {
 	}
 
 	public LocalDate today() {
-		return LocalDate.now(this.clock.withZone(RiskProfiles.LONDON));
+		return UkTime.today(this.clock);
 	}
 
 	// Sending
@@ -275,9 +276,8 @@ public class KpiReturns {
 				return new Checked(new Result(Outcome.UNCHANGED, sent.get(), List.of()), service, period, figures,
 						breaches);
 			}
-			return invalid(Outcome.CONFLICT,
-					List.of(new Problem("period", text("kpi.return.alreadySent", period.displayName(),
-							DAY.format(LocalDate.ofInstant(sent.get().submittedAt(), RiskProfiles.LONDON))))));
+			return invalid(Outcome.CONFLICT, List.of(new Problem("period", text("kpi.return.alreadySent",
+					period.displayName(), DAY.format(LocalDate.ofInstant(sent.get().submittedAt(), UkTime.ZONE))))));
 		}
 		return new Checked(new Result(Outcome.CREATED, null, List.of()), service, period, figures, breaches);
 	}
@@ -413,7 +413,7 @@ public class KpiReturns {
 			.sql("select " + RETURN_COLUMNS + " from " + RETURN_FROM
 					+ " where r.submitted_at >= :since and cardinality(r.breaches) > 0 and s.status = 'ACTIVE'"
 					+ " order by r.submitted_at desc, s.name limit :limit")
-			.param("since", Timestamp.from(since.atStartOfDay(RiskProfiles.LONDON).toInstant()))
+			.param("since", Timestamp.from(since.atStartOfDay(UkTime.ZONE).toInstant()))
 			.param("limit", limit)
 			.query((rs, n) -> kpiReturn(rs))
 			.list();
@@ -646,8 +646,7 @@ public class KpiReturns {
 				.append("\",\"{")
 				.append(String.join(",", r.breaches()))
 				.append("}\",")
-				.append(LocalDate.ofInstant(r.submittedAt(), RiskProfiles.LONDON).isAfter(r.period().dueOn()) ? 't'
-						: 'f')
+				.append(LocalDate.ofInstant(r.submittedAt(), UkTime.ZONE).isAfter(r.period().dueOn()) ? 't' : 'f')
 				.append(",DEMO,")
 				.append(r.submittedAt())
 				.append(",,Demo data\n");

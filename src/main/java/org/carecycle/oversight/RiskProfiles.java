@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.carecycle.providers.ServiceType;
 import org.carecycle.shared.ReadCache;
+import org.carecycle.shared.UkTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -41,8 +41,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class RiskProfiles {
-
-	static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	/** Actions that make a concern serious: a quality visit or stronger. */
 	static final List<String> SERIOUS_ACTIONS = List.of("QA_VISIT_ANNOUNCED", "QA_VISIT_UNANNOUNCED",
@@ -238,7 +236,7 @@ public class RiskProfiles {
 				? "where cqc_location_id = (select cqc_location_id from providers_service where id = :only)" : "",
 				one.formatted("care_service_id"), one.formatted("care_service_id"), one.formatted("r.care_service_id"),
 				one.formatted("care_service_id"), one.formatted("care_service_id"), one.formatted("s.id"));
-		LocalDate today = LocalDate.now(this.clock.withZone(LONDON));
+		LocalDate today = UkTime.today(this.clock);
 		KpiPeriod first = lastDueMonth(today);
 		KpiPeriod second = first.previous();
 		var statement = this.jdbc.sql(sql)
@@ -378,7 +376,7 @@ public class RiskProfiles {
 	private volatile LocalDate writtenOn;
 
 	private void writeChanged(List<UUID> ids, List<RiskAssessment> assessments) {
-		LocalDate today = LocalDate.now(this.clock.withZone(LONDON));
+		LocalDate today = UkTime.today(this.clock);
 		boolean everything = !today.equals(this.writtenOn);
 		List<UUID> changedIds = new ArrayList<>();
 		List<RiskAssessment> changed = new ArrayList<>();
@@ -455,12 +453,12 @@ public class RiskProfiles {
 			.param("ids", idArray)
 			.param("scores", scores)
 			.param("bands", bands)
-			.param("today", Date.valueOf(LocalDate.now(this.clock.withZone(LONDON))))
+			.param("today", Date.valueOf(UkTime.today(this.clock)))
 			.update();
 	}
 
 	private Instant yearAgo() {
-		return LocalDate.now(this.clock.withZone(LONDON)).minusMonths(12).atStartOfDay(LONDON).toInstant();
+		return UkTime.today(this.clock).minusMonths(12).atStartOfDay(UkTime.ZONE).toInstant();
 	}
 
 	static double median(List<Double> values) {
@@ -589,7 +587,7 @@ public class RiskProfiles {
 				select on_date, score, band from risk_history where care_service_id = :id and on_date >= :from
 				order by on_date""")
 			.param("id", serviceId)
-			.param("from", Date.valueOf(LocalDate.now(this.clock.withZone(LONDON)).minusDays(days)))
+			.param("from", Date.valueOf(UkTime.today(this.clock).minusDays(days)))
 			.query(Point.class)
 			.list();
 	}

@@ -6,6 +6,7 @@ import org.carecycle.concerns.ConcernEvents.ConcernRaised;
 import org.carecycle.concerns.ConcernEvents.ConcernReferred;
 import org.carecycle.identity.AuditLog;
 import org.carecycle.quality.ReviewEvents.ReviewPublished;
+import org.carecycle.shared.UkTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,7 @@ class RiskRecalculation {
 		thread.start();
 	}
 
-	@Scheduled(cron = "${carecycle.oversight.recompute-cron:0 30 2 * * *}", zone = "Europe/London")
+	@Scheduled(cron = "${carecycle.oversight.recompute-cron:0 30 2 * * *}", zone = UkTime.ZONE_NAME)
 	void nightly() {
 		full();
 	}

@@ -36,6 +36,7 @@ import org.carecycle.providers.RegisterViews.ServiceProfile;
 import org.carecycle.providers.RegisterViews.ServiceRow;
 import org.carecycle.providers.RegisterViews.TypeCount;
 import org.carecycle.shared.SqlText;
+import org.carecycle.shared.UkTime;
 import org.carecycle.web.Paged;
 import org.carecycle.web.SortOrder;
 
@@ -101,7 +102,7 @@ public class Register {
 	}
 
 	private LocalDate today() {
-		return LocalDate.now(this.clock);
+		return UkTime.today(this.clock);
 	}
 
 	private LocalDate soon() {

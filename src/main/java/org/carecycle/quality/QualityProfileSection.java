@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.carecycle.identity.ProviderScope;
 import org.carecycle.providers.ProfileSection;
 import org.carecycle.shared.Role;
+import org.carecycle.shared.UkTime;
 
 import org.springframework.stereotype.Component;
 
@@ -56,7 +57,7 @@ class QualityProfileSection implements ProfileSection {
 		model.put("id", id);
 		model.put("reviews", this.views.of(column, id, ProviderScope.everything(), 10));
 		model.put("inProgress", (subject == Subject.SERVICE) ? this.reviews.inProgress(id).orElse(null) : null);
-		model.put("today", LocalDate.now(this.clock));
+		model.put("today", UkTime.today(this.clock));
 		return model;
 	}
 

@@ -22,6 +22,7 @@ import org.carecycle.providers.CqcRating;
 import org.carecycle.providers.ServiceType;
 import org.carecycle.shared.ReadCache;
 import org.carecycle.shared.Role;
+import org.carecycle.shared.UkTime;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.data.relational.core.mapping.event.AfterSaveEvent;
@@ -141,7 +142,7 @@ public class ReviewProgramme {
 					left join in_progress ip on ip.care_service_id = s.id
 					where s.status <> 'CLOSED'""")
 			.param("today", Date.valueOf(today))
-			.param("yearAgo", java.sql.Timestamp.from(today.minusMonths(12).atStartOfDay(Reviews.LONDON).toInstant()))
+			.param("yearAgo", java.sql.Timestamp.from(today.minusMonths(12).atStartOfDay(UkTime.ZONE).toInstant()))
 			.query((rs, n) -> {
 				Date visit = rs.getDate("visit_ended_on");
 				Date planned = rs.getDate("planned_for");
@@ -509,7 +510,7 @@ public class ReviewProgramme {
 	}
 
 	private LocalDate today() {
-		return LocalDate.now(this.clock.withZone(Reviews.LONDON));
+		return UkTime.today(this.clock);
 	}
 
 }

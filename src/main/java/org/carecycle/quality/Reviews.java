@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +28,7 @@ import org.carecycle.quality.ReviewEvents.ReviewPublished;
 import org.carecycle.shared.ProviderId;
 import org.carecycle.shared.RecordNotFoundException;
 import org.carecycle.shared.Role;
+import org.carecycle.shared.UkTime;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,8 +57,6 @@ public class Reviews {
 	/** Who may read reviews in progress. */
 	public static final java.util.Set<Role> READERS = java.util.EnumSet.of(Role.QA_OFFICER, Role.COMMISSIONER,
 			Role.SAFEGUARDING_LEAD, Role.ADMIN);
-
-	static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
@@ -772,7 +770,7 @@ public class Reviews {
 	}
 
 	LocalDate today() {
-		return LocalDate.now(this.clock.withZone(LONDON));
+		return UkTime.today(this.clock);
 	}
 
 	String text(String key, Object... args) {

@@ -25,7 +25,7 @@ public enum Role {
 		return PREFIX + name();
 	}
 
-	/** The key of this role's name in messages.properties. */
+	/** The key of this role's name in the messages (messages/shared.properties). */
 	public String messageKey() {
 		return "role." + name();
 	}

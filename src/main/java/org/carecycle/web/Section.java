@@ -12,7 +12,7 @@ import org.carecycle.shared.Role;
  * module adds its pages to the navigation and to the access rules without touching
  * anything else.
  *
- * @param messageKey key of the navigation label in messages.properties
+ * @param messageKey key of the navigation label in the messages (messages/*.properties)
  * @param path where the section starts; everything under it has the same access rule
  * @param roles who may open the section (and who sees it in the navigation)
  * @param order position in the navigation, lowest first

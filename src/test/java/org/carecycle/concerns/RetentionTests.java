@@ -14,6 +14,7 @@ import org.carecycle.ApplicationTest;
 import org.carecycle.SignIn;
 import org.carecycle.identity.AuditLog;
 import org.carecycle.shared.Role;
+import org.carecycle.shared.UkTime;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -177,7 +178,7 @@ class RetentionTests {
 		this.jdbc.sql("update concern set closed_at = :at where id = :id")
 			.param("at",
 					java.sql.Timestamp
-						.from(Instant.now().atZone(Concerns.LONDON).minusYears(years).minusDays(days).toInstant()))
+						.from(Instant.now().atZone(UkTime.ZONE).minusYears(years).minusDays(days).toInstant()))
 			.param("id", id)
 			.update();
 	}

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.carecycle.ApplicationTest;
 import org.carecycle.oversight.EarlyWarnings;
+import org.carecycle.shared.UkTime;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +33,7 @@ class DemoKpiReturnsTests {
 
 	@Test
 	void theDriftWarningFindsMostDeterioratingServicesWithFewerFalseAlarmsThanTheLatestReturnAlone() {
-		LocalDate today = LocalDate.now(DemoReturns.LONDON);
+		LocalDate today = LocalDate.now(UkTime.ZONE);
 		Set<UUID> deteriorating = new HashSet<>(this.jdbc.sql("""
 				with latest as (
 				    select distinct on (care_service_id) care_service_id, overall_rating, previous_rating

@@ -21,6 +21,7 @@ import org.carecycle.quality.ReviewProgramme.Coverage;
 import org.carecycle.quality.ReviewProgramme.ServiceStanding;
 import org.carecycle.quality.ReviewStatus;
 import org.carecycle.quality.Reviews;
+import org.carecycle.shared.UkTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +70,7 @@ class DemoReviewHistoryTests {
 			.stream()
 			.map(s -> s.id())
 			.collect(Collectors.toSet());
-		this.today = LocalDate.now(this.clock.withZone(DemoReviews.LONDON));
+		this.today = UkTime.today(this.clock);
 	}
 
 	@Test

@@ -30,6 +30,7 @@ import org.carecycle.quality.RatingRule;
 import org.carecycle.quality.ReviewKind;
 import org.carecycle.quality.ReviewStatus;
 import org.carecycle.shared.Role;
+import org.carecycle.shared.UkTime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -160,7 +161,7 @@ class DemoReviewsTests {
 	@Test
 	void followsEveryStepInOrder() {
 		for (ReviewRow r : batch.reviews) {
-			assertThat(r.createdAt).isBefore(TODAY.atStartOfDay(DemoReviews.LONDON).toInstant());
+			assertThat(r.createdAt).isBefore(TODAY.atStartOfDay(UkTime.ZONE).toInstant());
 			assertThat(r.updatedAt).isAfterOrEqualTo(r.createdAt);
 			if (r.visitEndedOn != null) {
 				assertThat(r.visitEndedOn).isBefore(TODAY).isAfterOrEqualTo(r.visitStartedOn);
@@ -206,7 +207,7 @@ class DemoReviewsTests {
 			assertThat(r.status).isEqualTo(ReviewStatus.FACTUAL_ACCURACY);
 			assertThat(r.providerRespondedAt).isNull();
 			assertThat(r.commentsDueOn).isAfter(TODAY);
-			assertThat(r.sentToProviderAt).isAfter(TODAY.minusDays(7).atStartOfDay(DemoReviews.LONDON).toInstant());
+			assertThat(r.sentToProviderAt).isAfter(TODAY.minusDays(7).atStartOfDay(UkTime.ZONE).toInstant());
 			assertThat(r.officerId).isEqualTo(cast.lead().id());
 		});
 		assertThat(demoProvider).anySatisfy(r -> {
@@ -308,7 +309,7 @@ class DemoReviewsTests {
 				lastVisit.merge(r.careServiceId, r.visitEndedOn, (a, b) -> a.isAfter(b) ? a : b);
 			}
 			drafts += (r.status == ReviewStatus.DRAFT) ? 1 : 0;
-			assertThat(r.updatedAt).isBefore(today.atStartOfDay(DemoReviews.LONDON).toInstant());
+			assertThat(r.updatedAt).isBefore(today.atStartOfDay(UkTime.ZONE).toInstant());
 		}
 		assertThat(inProgress.values()).allMatch(n -> n == 1);
 		assertThat(drafts).isEqualTo(1);

@@ -1,13 +1,13 @@
 package org.carecycle.journeys;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.carecycle.ServerTest;
 import org.carecycle.shared.Role;
+import org.carecycle.shared.UkTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,7 +78,7 @@ class EscalationJourneyTests {
 				and not exists (select 1 from escalation e where e.care_service_id = s.id or
 				                (e.subject_kind = 'PROVIDER' and e.provider_id = s.provider_id))
 				order by s.name desc limit 1""").query(UUID.class).single();
-		LocalDate review = LocalDate.now(ZoneId.of("Europe/London")).plusDays(60);
+		LocalDate review = LocalDate.now(UkTime.ZONE).plusDays(60);
 		try (Browser.Tab tab = this.browser.open(true)) {
 			tab.signIn(Role.COMMISSIONER);
 			tab.navigate("Oversight");
@@ -103,7 +103,7 @@ class EscalationJourneyTests {
 			move(tab, "PROVIDER_CONCERNS", "Provider concerns", review);
 			tab.page.getByText("Record a multi-agency meeting").click();
 			tab.checkAccessibility();
-			LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+			LocalDate today = LocalDate.now(UkTime.ZONE);
 			tab.page.fill("#heldDay", String.valueOf(today.getDayOfMonth()));
 			tab.page.fill("#heldMonth", String.valueOf(today.getMonthValue()));
 			tab.page.fill("#heldYear", String.valueOf(today.getYear()));

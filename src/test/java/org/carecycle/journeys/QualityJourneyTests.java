@@ -1,7 +1,6 @@
 package org.carecycle.journeys;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -11,6 +10,7 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.carecycle.ServerTest;
 import org.carecycle.shared.Role;
+import org.carecycle.shared.UkTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,7 +80,7 @@ class QualityJourneyTests {
 	@Test
 	void aReviewGoesFromTheOfficerToTheProviderTheSeniorOfficerAndThePublic() {
 		UUID service = serviceToReview();
-		LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+		LocalDate today = LocalDate.now(UkTime.ZONE);
 		String reviewUrl;
 		try (Browser.Tab tab = this.browser.open(true)) {
 			tab.signIn(Role.QA_OFFICER);

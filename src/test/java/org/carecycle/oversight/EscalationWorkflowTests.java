@@ -1,13 +1,13 @@
 package org.carecycle.oversight;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 
 import org.carecycle.ApplicationTest;
 import org.carecycle.SignIn;
 import org.carecycle.oversight.EscalationEvents.EscalationMoved;
 import org.carecycle.shared.Role;
+import org.carecycle.shared.UkTime;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,7 +92,7 @@ class EscalationWorkflowTests {
 			.param("id", service)
 			.query(String.class)
 			.single();
-		LocalDate review = LocalDate.now(ZoneId.of("Europe/London")).plusDays(21);
+		LocalDate review = LocalDate.now(UkTime.ZONE).plusDays(21);
 		String[] reviewDate = { "reviewDay", String.valueOf(review.getDayOfMonth()), "reviewMonth",
 				String.valueOf(review.getMonthValue()), "reviewYear", String.valueOf(review.getYear()) };
 		MockHttpSession officer = SignIn.as(this.mvc, Role.QA_OFFICER);

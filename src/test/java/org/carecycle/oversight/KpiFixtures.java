@@ -14,6 +14,7 @@ import org.carecycle.identity.SignedInUser;
 import org.carecycle.providers.ServiceType;
 import org.carecycle.shared.ProviderId;
 import org.carecycle.shared.Role;
+import org.carecycle.shared.UkTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -99,7 +100,7 @@ final class KpiFixtures {
 	}
 
 	static LocalDate today() {
-		return LocalDate.now(RiskProfiles.LONDON);
+		return LocalDate.now(UkTime.ZONE);
 	}
 
 }

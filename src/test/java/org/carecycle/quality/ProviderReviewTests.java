@@ -3,7 +3,6 @@ package org.carecycle.quality;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,6 +12,7 @@ import org.carecycle.documents.DocumentKind;
 import org.carecycle.documents.Documents;
 import org.carecycle.identity.ProviderScope;
 import org.carecycle.shared.Role;
+import org.carecycle.shared.UkTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +60,7 @@ class ProviderReviewTests {
 		@Bean
 		@Primary
 		MovableClock movableClock() {
-			return new MovableClock(ZoneId.of("Europe/London"));
+			return new MovableClock(UkTime.ZONE);
 		}
 
 	}

@@ -1,7 +1,6 @@
 package org.carecycle.quality;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.carecycle.SignIn;
 import org.carecycle.identity.AuditLog;
 import org.carecycle.identity.ProviderScope;
 import org.carecycle.shared.Role;
+import org.carecycle.shared.UkTime;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,7 +64,7 @@ class QualityHostileInputTests {
 			.param("email", SignIn.DEMO_EMAILS.get(Role.QA_OFFICER))
 			.query(UUID.class)
 			.single();
-		LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+		LocalDate today = LocalDate.now(UkTime.ZONE);
 		UUID review = AuditLog.asSystem("test", () -> {
 			Review planned = this.reviews.plan(service, ReviewKind.ANNUAL, today, officer, null);
 			this.reviews.recordVisit(planned.id(), planned.version(), today, today, true, "Manager", null);

@@ -2,7 +2,6 @@ package org.carecycle.quality;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -11,6 +10,7 @@ import org.carecycle.SignIn;
 import org.carecycle.identity.ProviderScope;
 import org.carecycle.shared.ProviderId;
 import org.carecycle.shared.Role;
+import org.carecycle.shared.UkTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -182,7 +182,7 @@ public final class ReviewSteps {
 	}
 
 	public LocalDate today() {
-		return LocalDate.now(this.clock.withZone(ZoneId.of("Europe/London")));
+		return UkTime.today(this.clock);
 	}
 
 }

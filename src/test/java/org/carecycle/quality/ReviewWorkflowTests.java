@@ -1,7 +1,6 @@
 package org.carecycle.quality;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 
 import org.carecycle.ApplicationTest;
@@ -12,6 +11,7 @@ import org.carecycle.quality.ReviewEvents.ActionPlanOverdue;
 import org.carecycle.quality.ReviewEvents.ReviewPublished;
 import org.carecycle.shared.ProviderId;
 import org.carecycle.shared.Role;
+import org.carecycle.shared.UkTime;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,7 +92,7 @@ class ReviewWorkflowTests {
 	}
 
 	private static LocalDate today() {
-		return LocalDate.now(ZoneId.of("Europe/London"));
+		return LocalDate.now(UkTime.ZONE);
 	}
 
 	private MvcResult step(MockHttpSession session, String path, String... params) throws Exception {

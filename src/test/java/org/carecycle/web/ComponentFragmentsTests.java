@@ -95,6 +95,41 @@ class ComponentFragmentsTests {
 		assertThat(page.text()).contains("Showing 101 to 101 of 250 results");
 	}
 
+	@Test
+	void summarisesProblemsThatAreNotAFormsErrors() throws Exception {
+		assertThat(page("/gallery?errors=false").select(".govuk-error-summary")).isEmpty();
+		Document page = page("/gallery?errors=false&problem=true");
+		var summary = page.select(".govuk-error-summary");
+		assertThat(summary).hasSize(1);
+		assertThat(summary.attr("data-module")).isEqualTo("govuk-error-summary");
+		assertThat(summary.select("[role=alert] h2.govuk-error-summary__title").text()).isEqualTo("There is a problem");
+		assertThat(summary.select(".govuk-error-summary__body > p.govuk-body").text()).isNotBlank();
+		assertThat(summary.select("ul.govuk-list.govuk-error-summary__list > li")).hasSize(2);
+		assertThat(summary.select(".govuk-error-summary__list a").eachAttr("href")).containsExactly("#name");
+		assertThat(summary.select(".govuk-error-summary__list li").eachText())
+			.containsOnly("Enter the person's full name");
+	}
+
+	@Test
+	void drawsATableFromItsCaptionColumnsAndRows() throws Exception {
+		Document page = page("/gallery?errors=false");
+		var table = page.select("table.govuk-table.carecycle-table--small");
+		assertThat(table).hasSize(1);
+		assertThat(table.select("caption.govuk-table__caption.govuk-table__caption--m").text()).isEqualTo("People");
+		var headers = table.select("thead.govuk-table__head > tr.govuk-table__row > th.govuk-table__header[scope=col]");
+		assertThat(headers).hasSize(3);
+		assertThat(headers.get(0).text()).isEqualTo("Full name");
+		assertThat(headers.get(0).hasClass("govuk-table__header--numeric")).isFalse();
+		assertThat(headers.get(1).hasClass("govuk-table__header--numeric")).isTrue();
+		assertThat(headers.get(2).select("span.govuk-visually-hidden").text()).isNotBlank();
+		assertThat(table.select("tbody.govuk-table__body > tr.govuk-table__row")).hasSize(Role.values().length);
+		var sorted = page.select("table.govuk-table").get(2);
+		assertThat(sorted.select("caption").text()).isEqualTo("Jo <Trewin>");
+		assertThat(sorted.select("thead th[aria-sort=none] a").attr("href")).contains("sort=capacity");
+		// the page's own "rows" is not hidden by the fragment's parameters
+		assertThat(sorted.select("tbody td.govuk-table__cell--numeric").text()).isEqualTo("2");
+	}
+
 	private Document page(String path) throws Exception {
 		return Jsoup.parse(this.mvc.perform(get(path)).andReturn().getResponse().getContentAsString());
 	}
@@ -109,7 +144,8 @@ class ComponentFragmentsTests {
 
 		@GetMapping("/gallery")
 		String gallery(@RequestParam boolean errors, @RequestParam(defaultValue = "1") int page,
-				@ModelAttribute("form") GalleryForm ignored, BindingResult binding, Model model) {
+				@RequestParam(defaultValue = "false") boolean problem, @ModelAttribute("form") GalleryForm ignored,
+				BindingResult binding, Model model) {
 			GalleryForm form = new GalleryForm("Jo <Trewin>", "Some notes", "QA_OFFICER", List.of("DEMENTIA", "AUTISM"),
 					"HOME_CARE", "3", "", "2026");
 			var result = new org.springframework.validation.DirectFieldBindingResult(form, "form");
@@ -127,6 +163,8 @@ class ComponentFragmentsTests {
 					org.carecycle.providers.ServiceType.values()));
 			model.addAttribute("sort", SortOrder.parse(null, null, java.util.Set.of(), new SortOrder("name", false)));
 			model.addAttribute("page", new Paged<>(List.of("x"), page, 25, 250));
+			model.addAttribute("problem", problem ? "user.error.name.blank" : null);
+			model.addAttribute("rows", List.of("2"));
 			return "test/gallery";
 		}
 

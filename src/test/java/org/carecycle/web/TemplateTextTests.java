@@ -33,14 +33,16 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * All words on CareCycle's pages come from messages.properties, so they can be reviewed
- * and changed in one place (and, one day, translated). Fails on any literal text in a
- * template, and on any message key a template or an enum uses that messages.properties
- * lacks.
+ * All words on CareCycle's pages come from the messages (messages/*.properties, one file
+ * per module), so they can be reviewed and changed in one place (and, one day,
+ * translated). Fails on any literal text in a template, and on any message key a template
+ * or an enum uses that the messages lack.
  */
 class TemplateTextTests {
 
 	private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+
+	private static final Path MESSAGES = Path.of("src/main/resources/messages");
 
 	/** Attributes people read or hear, which must come from messages too. */
 	private static final Set<String> READ_ATTRIBUTES = Set.of("alt", "title", "aria-label", "placeholder", "content",
@@ -49,6 +51,18 @@ class TemplateTextTests {
 	private static final Pattern INLINE_EXPRESSION = Pattern.compile("\\[\\[.*?]]|\\[\\(.*?\\)]");
 
 	private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.]+)[}(]");
+
+	/**
+	 * A fragment call's attribute, whose quoted keys (label='user.name') are message keys
+	 * too.
+	 */
+	private static final Pattern FRAGMENT_CALL = Pattern.compile("th:(?:replace|insert)=\"([^\"]*)\"");
+
+	/**
+	 * A message key in quotes, with a table column's ' numeric' or ' hidden' after it.
+	 */
+	private static final Pattern QUOTED_KEY = Pattern
+		.compile("'([a-z][A-Za-z0-9_]*(?:\\.[A-Za-z0-9_]+)+)(?: numeric| hidden)*'");
 
 	@Test
 	void templatesHoldNoLiteralText() throws IOException {
@@ -81,7 +95,7 @@ class TemplateTextTests {
 				}
 			}, document);
 		}
-		assertThat(literals).as("literal text in templates (move it to messages.properties)").isEmpty();
+		assertThat(literals).as("literal text in templates (move it to messages/*.properties)").isEmpty();
 	}
 
 	@Test
@@ -89,10 +103,20 @@ class TemplateTextTests {
 		Properties messages = messages();
 		Set<String> missing = new TreeSet<>();
 		for (Path template : templates()) {
-			Matcher matcher = MESSAGE_KEY.matcher(Files.readString(template));
+			String text = Files.readString(template);
+			Matcher matcher = MESSAGE_KEY.matcher(text);
 			while (matcher.find()) {
 				if (!messages.containsKey(matcher.group(1))) {
 					missing.add(TEMPLATES.relativize(template) + ": " + matcher.group(1));
+				}
+			}
+			Matcher call = FRAGMENT_CALL.matcher(text);
+			while (call.find()) {
+				Matcher quoted = QUOTED_KEY.matcher(call.group(1));
+				while (quoted.find()) {
+					if (!messages.containsKey(quoted.group(1))) {
+						missing.add(TEMPLATES.relativize(template) + ": " + quoted.group(1));
+					}
 				}
 			}
 		}
@@ -111,6 +135,43 @@ class TemplateTextTests {
 		Stream.of(AuditAction.values()).forEach(v -> enumKeys.add(v.messageKey()));
 		enumKeys.stream().filter(key -> !messages.containsKey(key)).forEach(key -> missing.add("enum: " + key));
 		assertThat(missing).as("message keys used but not defined").isEmpty();
+	}
+
+	/**
+	 * Each file of messages is named in spring.messages.basename, no key is defined
+	 * twice, and all keys with the same prefix (the key's first part; its first two for
+	 * {@code email.} and {@code profile.}) are in one file, so a new key's file is the
+	 * one that holds its prefix.
+	 */
+	@Test
+	void keepsEachPrefixInOneFileOfMessages() throws IOException {
+		Properties application = new Properties();
+		try (InputStream in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
+			application.load(in);
+		}
+		Set<String> named = new TreeSet<>(
+				List.of(application.getProperty("spring.messages.basename").trim().split("\\s*,\\s*")));
+		Set<String> files = new TreeSet<>();
+		java.util.Map<String, Set<String>> filesOfPrefix = new java.util.TreeMap<>();
+		List<String> twice = new ArrayList<>();
+		Set<String> seen = new java.util.HashSet<>();
+		for (Path file : messageFiles()) {
+			String name = file.getFileName().toString().replaceFirst("\\.properties$", "");
+			files.add("messages/" + name);
+			for (Object key : load(file).keySet()) {
+				String[] parts = key.toString().split("\\.");
+				String prefix = (parts.length > 1 && Set.of("email", "profile").contains(parts[0]))
+						? parts[0] + "." + parts[1] : parts[0];
+				filesOfPrefix.computeIfAbsent(prefix, p -> new TreeSet<>()).add(name);
+				if (!seen.add(key.toString())) {
+					twice.add(key.toString());
+				}
+			}
+		}
+		assertThat(named).as("spring.messages.basename").isEqualTo(files);
+		assertThat(twice).as("keys defined in more than one file").isEmpty();
+		assertThat(filesOfPrefix).as("prefixes whose keys are in more than one file")
+			.allSatisfy((prefix, in) -> assertThat(in).as(prefix).hasSize(1));
 	}
 
 	@Test
@@ -137,9 +198,24 @@ class TemplateTextTests {
 		}
 	}
 
-	private static Properties messages() throws IOException {
+	/** Every file of messages together. */
+	static Properties messages() throws IOException {
 		Properties properties = new Properties();
-		try (InputStream in = Files.newInputStream(Path.of("src/main/resources/messages.properties"))) {
+		for (Path file : messageFiles()) {
+			properties.putAll(load(file));
+		}
+		return properties;
+	}
+
+	private static List<Path> messageFiles() throws IOException {
+		try (Stream<Path> files = Files.list(MESSAGES)) {
+			return files.filter(path -> path.toString().endsWith(".properties")).sorted().toList();
+		}
+	}
+
+	private static Properties load(Path file) throws IOException {
+		Properties properties = new Properties();
+		try (InputStream in = Files.newInputStream(file)) {
 			properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
 		}
 		return properties;

@@ -33,6 +33,7 @@ import org.carecycle.providers.RegisterViews.ServiceFilter;
 import org.carecycle.providers.RegisterViews.ServiceProfile;
 import org.carecycle.shared.RecordNotFoundException;
 import org.carecycle.shared.Role;
+import org.carecycle.shared.UkTime;
 import org.carecycle.web.FormBinding;
 import org.carecycle.web.FormText;
 import org.carecycle.web.Choice;
@@ -62,8 +63,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ConcernController {
 
 	private static final int PAGE_SIZE = 25;
-
-	private static final java.time.ZoneId LONDON = java.time.ZoneId.of("Europe/London");
 
 	private final Concerns concerns;
 
@@ -153,7 +152,7 @@ class ConcernController {
 	@GetMapping("/new")
 	String newForm(@RequestParam(required = false) String service, @RequestParam(required = false) String q,
 			Model model) {
-		StaffConcernForm form = StaffConcernForm.of(service, LocalDate.now(this.clock));
+		StaffConcernForm form = StaffConcernForm.of(service, UkTime.today(this.clock));
 		model.addAttribute("form", form);
 		return newPage(form, q, model);
 	}
@@ -167,14 +166,14 @@ class ConcernController {
 		if (service.isEmpty() && !form.isUnknownService()) {
 			return "redirect:/concerns/new";
 		}
-		LocalDate today = LocalDate.now(this.clock);
+		LocalDate today = UkTime.today(this.clock);
 		StaffConcernForm.Received received = form.toReceived(errors, service.map(ServiceProfile::id).orElse(null),
 				today);
 		if (received == null) {
 			return newPage(form, null, model);
 		}
 		java.time.Instant at = received.on().equals(today) ? this.clock.instant()
-				: received.on().atTime(LocalTime.NOON).atZone(java.time.ZoneId.of("Europe/London")).toInstant();
+				: received.on().atTime(LocalTime.NOON).atZone(UkTime.ZONE).toInstant();
 		Concern concern = this.concerns.receive(received.report(), received.channel(), form.submissionKey(), at);
 		redirect.addFlashAttribute("saved", "staffConcern.saved");
 		return "redirect:/concerns/" + concern.id();
@@ -229,8 +228,8 @@ class ConcernController {
 		model.addAttribute("holdPlacedBy",
 				Optional.ofNullable(concern.legalHoldBy()).flatMap(this.users::find).orElse(null));
 		model.addAttribute("pastRetention", concern.closedAt() != null
-				&& concern.closedAt().isBefore(this.retention.cutOff().atStartOfDay(LONDON).toInstant()));
-		model.addAttribute("today", LocalDate.now(this.clock));
+				&& concern.closedAt().isBefore(this.retention.cutOff().atStartOfDay(UkTime.ZONE).toInstant()));
+		model.addAttribute("today", UkTime.today(this.clock));
 		model.addAttribute("rounds", this.providerRequests.of(id));
 		return "concerns/concern";
 	}

@@ -25,7 +25,9 @@ import org.carecycle.providers.Register;
 import org.carecycle.providers.RegisterViews.ServiceRow;
 import org.carecycle.shared.ProviderId;
 import org.carecycle.shared.RecordNotFoundException;
+import org.carecycle.shared.UkTime;
 import org.carecycle.web.FormBinding;
+import org.carecycle.web.FormText;
 import org.carecycle.web.Choice;
 import org.carecycle.web.TooLargeUpload;
 
@@ -86,7 +88,7 @@ class ProviderConcernsController {
 	String list(Model model) {
 		model.addAttribute("requests", this.requests.forProvider(provider()));
 		model.addAttribute("reports", this.requests.selfReports(provider()));
-		model.addAttribute("today", LocalDate.now(this.clock));
+		model.addAttribute("today", UkTime.today(this.clock));
 		return "concerns/provider-requests";
 	}
 
@@ -102,7 +104,7 @@ class ProviderConcernsController {
 		BindingResult errors = FormBinding.checked(form, bound, model);
 		Set<UUID> own = ownServices().stream().map(ServiceRow::id).collect(Collectors.toSet());
 		SignedInUser user = this.currentUser.require();
-		Report report = form.toReport(errors, own, LocalDate.now(this.clock), user.displayName(), user.email());
+		Report report = form.toReport(errors, own, UkTime.today(this.clock), user.displayName(), user.email());
 		if (report == null) {
 			return reportPage(model);
 		}
@@ -135,7 +137,7 @@ class ProviderConcernsController {
 	private String page(ProviderView request, Model model) {
 		model.addAttribute("request", request);
 		model.addAttribute("rounds", this.requests.rounds(provider(), request.concernId()));
-		model.addAttribute("today", LocalDate.now(this.clock));
+		model.addAttribute("today", UkTime.today(this.clock));
 		return "concerns/provider-request";
 	}
 

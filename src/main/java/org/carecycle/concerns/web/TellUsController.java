@@ -21,6 +21,7 @@ import org.carecycle.providers.Register;
 import org.carecycle.providers.RegisterViews.ServiceFilter;
 import org.carecycle.providers.RegisterViews.ServiceRow;
 import org.carecycle.providers.ServiceStatus;
+import org.carecycle.shared.UkTime;
 import org.carecycle.web.FormBinding;
 import org.carecycle.web.FormText;
 import org.carecycle.web.Choice;
@@ -264,11 +265,11 @@ class TellUsController {
 								new Object[] { new DefaultMessageSourceResolvable("tellUs.when.name") }, null);
 						return draft;
 					}
-					if (date.toDate().isAfter(LocalDate.now(this.clock))) {
+					if (date.toDate().isAfter(UkTime.today(this.clock))) {
 						errors.rejectValue("whenDay", "tellUs.when.future");
 						return draft;
 					}
-					if (date.toDate().isBefore(LocalDate.now(this.clock).minusYears(20))) {
+					if (date.toDate().isBefore(UkTime.today(this.clock).minusYears(20))) {
 						errors.rejectValue("whenDay", "tellUs.when.tooLongAgo");
 						return draft;
 					}

@@ -2,7 +2,6 @@ package org.carecycle.oversight.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +21,7 @@ import org.carecycle.oversight.web.EscalationForms.MoveForm;
 import org.carecycle.providers.Register;
 import org.carecycle.shared.RecordNotFoundException;
 import org.carecycle.shared.Role;
+import org.carecycle.shared.UkTime;
 import org.carecycle.web.FormBinding;
 import org.carecycle.web.Choice;
 import org.carecycle.web.DateInput;
@@ -281,7 +281,7 @@ class EscalationController {
 	}
 
 	private LocalDate today() {
-		return LocalDate.now(this.clock.withZone(ZoneId.of("Europe/London")));
+		return UkTime.today(this.clock);
 	}
 
 }

@@ -23,6 +23,7 @@ import org.carecycle.providers.imports.table.HeaderRow;
 import org.carecycle.providers.imports.table.TabularFileException;
 import org.carecycle.providers.imports.table.TabularReader;
 import org.carecycle.shared.Council;
+import org.carecycle.shared.UkTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -168,9 +169,9 @@ class ImportRun {
 			}
 		}
 		this.jobs.progress(jobId, progress.counts());
-		RegisterMerge merge = new RegisterMerge(this.jdbc, this.clock.instant(), LocalDate.now(this.clock));
+		RegisterMerge merge = new RegisterMerge(this.jdbc, this.clock.instant(), UkTime.today(this.clock));
 		RegisterMerge.Merged merged = merge
-			.merge((kind == ImportKind.CQC_RATING_HISTORY) ? "CQC rating history" : "CQC " + LocalDate.now(this.clock));
+			.merge((kind == ImportKind.CQC_RATING_HISTORY) ? "CQC rating history" : "CQC " + UkTime.today(this.clock));
 		merge.keepRefusals(jobId);
 		ImportCounts counts = counts(kind, progress, merged);
 		this.auditLog.record(AuditAction.IMPORTED, "ProviderRegister", jobId,

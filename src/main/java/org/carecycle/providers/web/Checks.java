@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import org.carecycle.shared.CqcId;
 import org.carecycle.shared.Postcode;
+import org.carecycle.shared.UkTime;
 import org.carecycle.web.DateInput;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -173,7 +174,7 @@ final class Checks {
 
 	LocalDate pastDate(String field, DateInput input, boolean required, String nameKey, Clock clock) {
 		LocalDate date = date(field, input, required, nameKey);
-		if (date != null && date.isAfter(LocalDate.now(clock))) {
+		if (date != null && date.isAfter(UkTime.today(clock))) {
 			this.errors.rejectValue(field + "Day", "date.error.future",
 					new Object[] { new DefaultMessageSourceResolvable(new String[] { nameKey + ".name", nameKey }) },
 					null);

@@ -30,6 +30,7 @@ import org.carecycle.providers.RegisterViews.ContractState;
 import org.carecycle.providers.RegisterViews.ServiceProfile;
 import org.carecycle.shared.RecordNotFoundException;
 import org.carecycle.shared.Role;
+import org.carecycle.shared.UkTime;
 import org.carecycle.web.Choice;
 import org.carecycle.web.TableExport;
 import org.carecycle.web.TooLargeUpload;
@@ -108,7 +109,7 @@ class ContractController {
 		}
 		ContractState chosenState = Optional.ofNullable(ServiceController.parse(ContractState.class, state))
 			.orElse(ContractState.LIVE);
-		String file = "contracts-" + LocalDate.now(this.clock) + "." + chosen.extension();
+		String file = "contracts-" + UkTime.today(this.clock) + "." + chosen.extension();
 		response.setContentType(chosen.contentType());
 		response.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
 		List<String> headings = List.of(text("contract.reference"), text("service.name"), text("service.provider"),

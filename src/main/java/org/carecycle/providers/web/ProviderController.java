@@ -25,6 +25,7 @@ import org.carecycle.providers.RegisterViews.ProviderProfile;
 import org.carecycle.providers.ServiceDetails;
 import org.carecycle.providers.ServiceType;
 import org.carecycle.shared.RecordNotFoundException;
+import org.carecycle.shared.UkTime;
 import org.carecycle.web.Choice;
 import org.carecycle.web.SortOrder;
 import org.carecycle.web.TableExport;
@@ -94,7 +95,7 @@ class ProviderController {
 			response.sendError(HttpServletResponse.SC_BAD_REQUEST);
 			return;
 		}
-		String file = "providers-" + LocalDate.now(this.clock) + "." + chosen.extension();
+		String file = "providers-" + UkTime.today(this.clock) + "." + chosen.extension();
 		response.setContentType(chosen.contentType());
 		response.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
 		List<String> headings = List.of(text("provider.name"), text("provider.cqcId"), text("provider.ownership"),

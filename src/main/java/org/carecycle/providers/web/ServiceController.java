@@ -26,6 +26,7 @@ import org.carecycle.providers.ServiceDetails;
 import org.carecycle.providers.ServiceStatus;
 import org.carecycle.providers.ServiceType;
 import org.carecycle.shared.RecordNotFoundException;
+import org.carecycle.shared.UkTime;
 import org.carecycle.web.Choice;
 import org.carecycle.web.DateInput;
 import org.carecycle.web.SortOrder;
@@ -133,7 +134,7 @@ class ServiceController {
 			response.sendError(HttpServletResponse.SC_BAD_REQUEST);
 			return;
 		}
-		String file = "services-" + LocalDate.now(this.clock) + "." + chosen.extension();
+		String file = "services-" + UkTime.today(this.clock) + "." + chosen.extension();
 		response.setContentType(chosen.contentType());
 		response.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
 		List<String> headings = List.of(text("service.name"), text("service.cqcLocationId"), text("service.provider"),

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -33,6 +32,7 @@ import org.carecycle.quality.ReviewStatus;
 import org.carecycle.quality.Reviews;
 import org.carecycle.quality.Reviews.ProviderReviewRow;
 import org.carecycle.shared.RecordNotFoundException;
+import org.carecycle.shared.UkTime;
 import org.carecycle.web.FormBinding;
 import org.carecycle.web.DateInput;
 import org.carecycle.web.TooLargeUpload;
@@ -72,8 +72,6 @@ class ProviderReviewsController {
 	private static final String BASE = "/my-organisation/reviews/";
 
 	private static final Locale EN_GB = Locale.forLanguageTag("en-GB");
-
-	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	/** While the action plan is in force, the provider reports progress on it. */
 	static final Set<ReviewStatus> PLAN_IN_FORCE = EnumSet.of(ReviewStatus.ACTION_PLAN_SUBMITTED,
@@ -497,7 +495,7 @@ class ProviderReviewsController {
 
 	/** Today in England, where the council counts its deadlines. */
 	private LocalDate today() {
-		return LocalDate.now(this.clock.withZone(LONDON));
+		return UkTime.today(this.clock);
 	}
 
 	private String text(String key, Object... args) {

@@ -38,6 +38,7 @@ import org.carecycle.quality.Reviews.NotPermittedException;
 import org.carecycle.quality.Reviews.ReviewChangedException;
 import org.carecycle.shared.RecordNotFoundException;
 import org.carecycle.shared.Role;
+import org.carecycle.shared.UkTime;
 import org.carecycle.web.FormBinding;
 import org.carecycle.web.Choice;
 import org.carecycle.web.FormText;
@@ -223,9 +224,9 @@ class ReviewController {
 			.stream()
 			.filter(row -> !row.id().equals(review.id()) && row.visitEndedOn() != null
 					&& row.visitEndedOn().isBefore(Optional.ofNullable(review.visitStartedOn()).orElse(today())))
-			.map(row -> row.visitEndedOn().atStartOfDay(java.time.ZoneId.of("Europe/London")).toInstant())
+			.map(row -> row.visitEndedOn().atStartOfDay(UkTime.ZONE).toInstant())
 			.findFirst()
-			.orElse(today().minusYears(2).atStartOfDay(java.time.ZoneId.of("Europe/London")).toInstant());
+			.orElse(today().minusYears(2).atStartOfDay(UkTime.ZONE).toInstant());
 		return this.concerns.concernsSince(review.careServiceId(), since);
 	}
 
@@ -564,7 +565,7 @@ class ReviewController {
 	}
 
 	private LocalDate today() {
-		return LocalDate.now(this.clock.withZone(java.time.ZoneId.of("Europe/London")));
+		return UkTime.today(this.clock);
 	}
 
 	static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {

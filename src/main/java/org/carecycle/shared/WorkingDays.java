@@ -1,4 +1,4 @@
-package org.carecycle.concerns;
+package org.carecycle.shared;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -11,6 +11,10 @@ import org.springframework.stereotype.Component;
 /**
  * Working days in England: Monday to Friday except bank holidays (kept in the database so
  * that an administrator can add next years' as they are announced).
+ * <p>
+ * The shared module owns the {@code bank_holiday} table (created with the concerns, in
+ * {@code V9__concerns.sql}, before the calendar moved here): this class is the only one
+ * that reads it.
  */
 @Component
 public class WorkingDays {
@@ -24,7 +28,7 @@ public class WorkingDays {
 	}
 
 	/** A calendar with fixed holidays, for tests and the demo generator. */
-	static WorkingDays of(Set<LocalDate> holidays) {
+	public static WorkingDays of(Set<LocalDate> holidays) {
 		WorkingDays days = new WorkingDays(null);
 		days.holidays.set(Set.copyOf(holidays));
 		return days;

@@ -1,4 +1,4 @@
-package org.carecycle.concerns;
+package org.carecycle.shared;
 
 import java.time.LocalDate;
 import java.util.Set;
