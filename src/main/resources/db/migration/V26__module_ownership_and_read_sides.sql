@@ -68,9 +68,9 @@ comment on view providers_provider is '[providers, published] Providers: name, C
 create view providers_service as
     select id, provider_id, cqc_location_id, name, service_type, client_groups, town, postcode,
            postcode_district, locality_id, latitude, longitude, beds, places, weekly_hours,
-           registered_manager, status, registered_on, closed_on, cqc_overall, cqc_overall_on
+           registered_manager, status, registered_on, closed_on, cqc_overall, cqc_overall_on, search_text
     from care_service;
-comment on view providers_service is '[providers, published] Care services: provider, type, size, place, status and CQC overall rating.';
+comment on view providers_service is '[providers, published] Care services: provider, type, size, place, status, CQC overall rating, and the text a search for the service matches (search_text, lower case, with its trigram index).';
 
 create view providers_contract as
     select id, reference, care_service_id, lot, framework, starts_on, ends_on, total_value, unit_price,
