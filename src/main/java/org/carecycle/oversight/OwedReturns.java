@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
  * The returns services owe and have not sent, read apart from the returns themselves:
  * nationally this is the costliest read of KPI returns (half a million service-periods),
  * so its query and the dashboard's background count of overdue returns live together
- * here, away from checking and saving a return. {@link KpiReturns} hands its readers on
+ * here, away from checking and saving a return. {@link KpiReturns} hands these reads on
  * to it.
  */
 @Service
