@@ -235,7 +235,7 @@ class DemoCountyLoader {
 	private static final int BATCH = 1_000;
 
 	/** A batch of services' concerns and reviews, generated ahead of loading. */
-	private record Generated(List<ConcernLoader.PastConcern> concerns, DemoReviews.Batch reviews, long reviewNanos) {
+	private record Generated(List<ConcernLoader.PastConcern> concerns, DemoReviewRows.Batch reviews, long reviewNanos) {
 	}
 
 	private static Generated generated(List<NewService> services, int from, DemoConcerns concerns,

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.carecycle.demo.DemoReviews.ActionRow;
-import org.carecycle.demo.DemoReviews.EventRow;
-import org.carecycle.demo.DemoReviews.EvidenceRow;
-import org.carecycle.demo.DemoReviews.FindingRow;
-import org.carecycle.demo.DemoReviews.ReviewRow;
+import org.carecycle.demo.DemoReviewRows.ActionRow;
+import org.carecycle.demo.DemoReviewRows.EventRow;
+import org.carecycle.demo.DemoReviewRows.EvidenceRow;
+import org.carecycle.demo.DemoReviewRows.FindingRow;
+import org.carecycle.demo.DemoReviewRows.ReviewRow;
 import org.postgresql.PGConnection;
 
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -52,7 +52,7 @@ class DemoReviewLoader {
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
-	Loaded load(DemoReviews.Batch batch) {
+	Loaded load(DemoReviewRows.Batch batch) {
 		if (batch.reviews.isEmpty()) {
 			return new Loaded(0, 0, 0, 0, 0);
 		}

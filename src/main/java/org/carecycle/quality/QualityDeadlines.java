@@ -1,8 +1,12 @@
 package org.carecycle.quality;
 
-import java.time.format.DateTimeFormatter;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import org.carecycle.identity.AuditLog;
 import org.carecycle.identity.UserSummary;
@@ -10,6 +14,7 @@ import org.carecycle.mail.Outbox;
 import org.carecycle.quality.ReviewEvents.ActionPlanOverdue;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,10 +40,16 @@ public class QualityDeadlines {
 
 	private final ApplicationEventPublisher events;
 
-	QualityDeadlines(Reviews reviews, Outbox outbox, ApplicationEventPublisher events) {
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	QualityDeadlines(Reviews reviews, Outbox outbox, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
 		this.reviews = reviews;
 		this.outbox = outbox;
 		this.events = events;
+		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	@Scheduled(fixedDelayString = "${carecycle.quality.deadline-interval:PT1H}", initialDelayString = "PT1M")
@@ -59,7 +70,7 @@ public class QualityDeadlines {
 	public int run() {
 		LocalDate today = this.reviews.today();
 		int queued = 0;
-		for (Reviews.Waiting waiting : this.reviews.waiting()) {
+		for (Waiting waiting : waiting()) {
 			Review review = this.reviews.get(waiting.id(), org.carecycle.identity.ProviderScope.everything());
 			String service = this.reviews.serviceName(review);
 			boolean comments = "FACTUAL_ACCURACY".equals(waiting.status());
@@ -83,7 +94,7 @@ public class QualityDeadlines {
 							"email.qaWindowClosed.body", service, this.reviews.link("/quality/reviews/" + review.id()));
 					queued++;
 				}
-				else if (this.reviews.markActionPlanOverdue(review.id(), due)) {
+				else if (markActionPlanOverdue(review.id(), due)) {
 					this.reviews.notifyOfficer(review, "qa-plan-overdue:" + review.id() + ":" + due,
 							this.reviews.text("email.qaPlanOverdue.subject", review.reference()),
 							"email.qaPlanOverdue.body", service, due.format(DATE),
@@ -95,6 +106,48 @@ public class QualityDeadlines {
 			}
 		}
 		return queued;
+	}
+
+	/** Reviews waiting on someone with a date, for the reminder job. */
+	record Waiting(UUID id, String reference, UUID careServiceId, UUID providerId, String status, LocalDate dueOn,
+			UUID officerId) {
+	}
+
+	List<Waiting> waiting() {
+		return this.jdbc.sql("""
+				select id, reference, care_service_id, provider_id, status,
+				       case status when 'FACTUAL_ACCURACY' then comments_due_on else action_plan_due_on end as due_on,
+				       officer_id
+				from qa_review
+				where (status = 'FACTUAL_ACCURACY' and provider_responded_at is null) or status = 'ACTION_PLAN_DUE'""")
+			.query(Waiting.class)
+			.list();
+	}
+
+	/**
+	 * Records once that an action plan is overdue; true the first time. Called from
+	 * {@link #run()}, inside its transaction.
+	 */
+	boolean markActionPlanOverdue(UUID id, LocalDate dueOn) {
+		boolean already = this.jdbc.sql("""
+				select exists (select 1 from qa_review_event where review_id = :id and to_status = 'OVERDUE'
+				               and note = :due)""")
+			.param("id", id)
+			.param("due", dueOn.toString())
+			.query(Boolean.class)
+			.single();
+		if (already) {
+			return false;
+		}
+		this.jdbc.sql("""
+				insert into qa_review_event (review_id, happened_at, actor_name, from_status, to_status, note)
+				values (:id, :at, :actor, 'ACTION_PLAN_DUE', 'OVERDUE', :due)""")
+			.param("id", id)
+			.param("at", Timestamp.from(this.clock.instant()))
+			.param("actor", this.reviews.text("review.actor.system"))
+			.param("due", dueOn.toString())
+			.update();
+		return true;
 	}
 
 }

@@ -3,13 +3,10 @@ package org.carecycle.quality;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,17 +29,6 @@ import org.springframework.data.relational.core.mapping.Table;
  */
 @Table("qa_review")
 public class Review {
-
-	/** Calendar days the provider has to comment on the draft's factual accuracy. */
-	public static final int COMMENT_DAYS = 14;
-
-	/** Calendar days the provider has to send an action plan after publication. */
-	public static final int ACTION_PLAN_DAYS = 14;
-
-	/** Months after publication that the follow-up review is due. */
-	public static final int FOLLOW_UP_MONTHS = 6;
-
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
 	@Id
 	private UUID id;
@@ -178,7 +164,7 @@ public class Review {
 	void recordVisit(LocalDate startedOn, LocalDate endedOn, boolean announced, String peopleSpokenTo,
 			String documentsRequested, Instant now) {
 		if (this.status != ReviewStatus.PLANNED && !isEditable()) {
-			throw new IllegalStateException(notEditable());
+			throw new IllegalStateException(ReviewRefusals.notEditable(this.status));
 		}
 		if (endedOn.isBefore(startedOn)) {
 			throw new IllegalArgumentException("The visit cannot end before it starts");
@@ -199,7 +185,7 @@ public class Review {
 
 	void rate(String standardKey, QaRating rating, String findingsText, Instant now) {
 		if (!isEditable()) {
-			throw new IllegalStateException(notEditable());
+			throw new IllegalStateException(ReviewRefusals.notEditable(this.status));
 		}
 		finding(standardKey).rate(rating, findingsText);
 		this.updatedAt = now;
@@ -207,7 +193,7 @@ public class Review {
 
 	void writeSummary(String summary, Instant now) {
 		if (!isEditable()) {
-			throw new IllegalStateException(notEditable());
+			throw new IllegalStateException(ReviewRefusals.notEditable(this.status));
 		}
 		this.summary = summary;
 		this.updatedAt = now;
@@ -219,16 +205,6 @@ public class Review {
 	 */
 	public boolean isEditable() {
 		return this.status == ReviewStatus.EVIDENCE || this.status == ReviewStatus.DRAFT;
-	}
-
-	private String notEditable() {
-		return switch (this.status) {
-			case PLANNED -> "Record the visit before adding evidence or findings";
-			case FACTUAL_ACCURACY, DISPUTE_REVIEW ->
-				"The draft has been sent to the provider, so its findings can no longer be edited";
-			case CANCELLED -> "This review was cancelled";
-			default -> "This review has been published, so its findings can no longer be edited";
-		};
 	}
 
 	/**
@@ -247,10 +223,8 @@ public class Review {
 			throw new IllegalStateException("Rate every standard before writing the draft: "
 					+ String.join(", ", calculation.missing()) + " not rated yet");
 		}
-		for (Finding finding : this.findings) {
-			if (finding.findings() == null || finding.findings().isBlank()) {
-				throw new IllegalStateException("Write the findings for every standard before writing the draft");
-			}
+		if (!ReviewFindings.allWritten(this.findings)) {
+			throw new IllegalStateException("Write the findings for every standard before writing the draft");
 		}
 		if (this.summary == null || this.summary.isBlank()) {
 			throw new IllegalStateException("Write the summary before writing the draft");
@@ -278,7 +252,7 @@ public class Review {
 		score(calculation);
 		this.status = ReviewStatus.FACTUAL_ACCURACY;
 		this.sentToProviderAt = now;
-		this.commentsDueOn = today.plusDays(COMMENT_DAYS);
+		this.commentsDueOn = today.plusDays(ReviewTimeLimits.COMMENT_DAYS);
 		this.updatedAt = now;
 	}
 
@@ -302,9 +276,7 @@ public class Review {
 			throw new IllegalStateException("Your response to this draft has already been sent");
 		}
 		if (today.isAfter(this.commentsDueOn)) {
-			throw new IllegalStateException(
-					"The 14 days for comments on this draft ended on " + this.commentsDueOn.format(DATE)
-							+ ". Contact the quality assurance officer if the report is wrong");
+			throw new IllegalStateException(ReviewRefusals.commentsClosed(this.commentsDueOn));
 		}
 	}
 
@@ -335,18 +307,14 @@ public class Review {
 	}
 
 	public boolean isDisputeDecided() {
-		return this.findings.stream()
-			.filter(Finding::isChallenged)
-			.allMatch(finding -> finding.disputeOutcome() != null);
+		return ReviewFindings.allDecided(this.findings);
 	}
 
 	/** Whether the review can be published today, and if not, why not. */
 	public Optional<String> whyNotPublishable(LocalDate today) {
 		return switch (this.status) {
 			case FACTUAL_ACCURACY -> (this.providerRespondedAt == null && !today.isAfter(this.commentsDueOn))
-					? Optional.of("The provider has until " + this.commentsDueOn.format(DATE)
-							+ " to comment on the draft's factual accuracy")
-					: Optional.empty();
+					? Optional.of(ReviewRefusals.commentsOpen(this.commentsDueOn)) : Optional.empty();
 			case DISPUTE_REVIEW -> isDisputeDecided() ? Optional.empty()
 					: Optional.of("A senior officer must decide each of the provider's comments before publication");
 			case PLANNED, EVIDENCE, DRAFT -> Optional.of("The draft must be sent to the provider for factual accuracy");
@@ -370,10 +338,9 @@ public class Review {
 		this.previousRating = previousRating;
 		this.publishedAt = now;
 		this.publishedOn = today;
-		if (this.overallRating.isBelowGood() || this.findings.stream()
-			.anyMatch(finding -> finding.rating() != null && finding.rating().isBelowGood())) {
+		if (this.overallRating.isBelowGood() || !ReviewFindings.belowGood(this.findings).isEmpty()) {
 			this.status = ReviewStatus.ACTION_PLAN_DUE;
-			this.actionPlanDueOn = today.plusDays(ACTION_PLAN_DAYS);
+			this.actionPlanDueOn = today.plusDays(ReviewTimeLimits.ACTION_PLAN_DAYS);
 		}
 		else {
 			this.status = ReviewStatus.CLOSED;
@@ -387,9 +354,7 @@ public class Review {
 
 	/** The standards the provider's action plan must answer: those rated below Good. */
 	public List<Finding> findingsNeedingAction() {
-		return this.findings.stream()
-			.filter(finding -> finding.rating() != null && finding.rating().isBelowGood())
-			.toList();
+		return ReviewFindings.belowGood(this.findings);
 	}
 
 	void submitActionPlan(Map<String, Integer> actionsPerStandard, Instant now) {
@@ -417,7 +382,7 @@ public class Review {
 		requireStatus(ReviewStatus.ACTION_PLAN_SUBMITTED, "Only a submitted action plan can be returned");
 		this.status = ReviewStatus.ACTION_PLAN_DUE;
 		this.actionPlanReturned = Objects.requireNonNull(reason);
-		LocalDate aWeek = today.plusDays(7);
+		LocalDate aWeek = today.plusDays(ReviewTimeLimits.RETURNED_PLAN_DAYS);
 		if (this.actionPlanDueOn.isBefore(aWeek)) {
 			this.actionPlanDueOn = aWeek;
 		}
@@ -428,7 +393,7 @@ public class Review {
 		requireStatus(ReviewStatus.ACTION_PLAN_SUBMITTED, "Only a submitted action plan can be approved");
 		this.status = ReviewStatus.FOLLOW_UP;
 		this.actionPlanApprovedAt = now;
-		this.followUpDueOn = this.publishedOn.plusMonths(FOLLOW_UP_MONTHS);
+		this.followUpDueOn = this.publishedOn.plusMonths(ReviewTimeLimits.FOLLOW_UP_MONTHS);
 		this.updatedAt = now;
 	}
 
@@ -456,9 +421,7 @@ public class Review {
 	}
 
 	private Finding finding(String standardKey) {
-		return this.findings.stream()
-			.filter(finding -> finding.standardKey().equals(standardKey))
-			.findFirst()
+		return findingFor(standardKey)
 			.orElseThrow(() -> new IllegalArgumentException("No such standard in this review's framework"));
 	}
 
@@ -466,13 +429,11 @@ public class Review {
 	// --------------------
 
 	public Map<String, QaRating> ratings() {
-		Map<String, QaRating> ratings = new HashMap<>();
-		this.findings.forEach(finding -> ratings.put(finding.standardKey(), finding.rating()));
-		return ratings;
+		return ReviewFindings.ratings(this.findings);
 	}
 
 	public Optional<Finding> findingFor(String standardKey) {
-		return this.findings.stream().filter(finding -> finding.standardKey().equals(standardKey)).findFirst();
+		return ReviewFindings.find(this.findings, standardKey);
 	}
 
 	public Collection<Finding> findings() {

@@ -1,6 +1,5 @@
 package org.carecycle.quality;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import org.carecycle.identity.AuditAction;
 import org.carecycle.identity.AuditLog;
 import org.carecycle.identity.CurrentUser;
 import org.carecycle.identity.ProviderScope;
@@ -44,6 +42,10 @@ import org.springframework.transaction.annotation.Transactional;
  * it, refuses to overwrite a review someone else changed since the page was drawn, writes
  * the review's timeline and the audit log, and queues the emails it causes, all in one
  * transaction.
+ * <p>
+ * Behind this one door, {@link Review} guards its own steps and package-private helpers
+ * keep the rows beside it: {@link ReviewTimeline}, {@link ReviewEvidence},
+ * {@link ReviewActions} and {@link ReviewQueries}.
  */
 @Service
 public class Reviews {
@@ -84,6 +86,14 @@ public class Reviews {
 
 	private final String baseUrl;
 
+	private final ReviewQueries queries;
+
+	private final ReviewTimeline timeline;
+
+	private final ReviewEvidence evidence;
+
+	private final ReviewActions actions;
+
 	Reviews(ReviewRepository reviews, Frameworks frameworks, JdbcClient jdbc, Register register, UserDirectory users,
 			CurrentUser currentUser, Outbox outbox, AuditLog audit, ApplicationEventPublisher events,
 			MessageSource messages, Clock clock, @Value("${carecycle.base-url}") String baseUrl) {
@@ -99,6 +109,10 @@ public class Reviews {
 		this.messages = messages;
 		this.clock = clock;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.queries = new ReviewQueries(jdbc);
+		this.timeline = new ReviewTimeline(jdbc, currentUser, audit, messages, clock);
+		this.evidence = new ReviewEvidence(jdbc, currentUser, audit, clock);
+		this.actions = new ReviewActions(jdbc, audit, clock);
 	}
 
 	// Reading
@@ -149,33 +163,17 @@ public class Reviews {
 	}
 
 	public List<TimelineEntry> timeline(UUID reviewId) {
-		return this.jdbc.sql("""
-				select happened_at, actor_name, from_status, to_status, note from qa_review_event
-				where review_id = :id order by happened_at, id""")
-			.param("id", reviewId)
-			.query(TimelineEntry.class)
-			.list();
+		return this.timeline.entries(reviewId);
 	}
 
 	/** The review of a service that is planned or being carried out, if there is one. */
 	public Optional<UUID> inProgress(UUID serviceId) {
-		return this.jdbc.sql("""
-				select id from qa_review where care_service_id = :service
-				and status in ('PLANNED', 'EVIDENCE', 'DRAFT', 'FACTUAL_ACCURACY', 'DISPUTE_REVIEW')""")
-			.param("service", serviceId)
-			.query(UUID.class)
-			.optional();
+		return this.queries.inProgress(serviceId);
 	}
 
 	/** The latest published rating of a service before this moment, if any. */
 	public Optional<QaRating> latestPublishedRating(UUID serviceId) {
-		return this.jdbc.sql("""
-				select overall_rating from qa_review where care_service_id = :service and published_at is not null
-				order by published_at desc limit 1""")
-			.param("service", serviceId)
-			.query(String.class)
-			.optional()
-			.map(QaRating::parse);
+		return this.queries.latestPublishedRating(serviceId);
 	}
 
 	/**
@@ -198,17 +196,7 @@ public class Reviews {
 	 * the latest first.
 	 */
 	public List<ProviderReviewRow> shownToProvider(ProviderScope scope) {
-		return this.jdbc
-			.sql("""
-					select id, reference, care_service_id, status, comments_due_on, provider_responded_at,
-					       action_plan_due_on, published_on, overall_rating, follow_up_due_on
-					from qa_review where status in (:statuses) and %s
-					order by coalesce(published_at, sent_to_provider_at) desc, reference desc"""
-				.formatted(scope.sql("provider_id")))
-			.params(scope.parameters())
-			.param("statuses", SHOWN_TO_PROVIDER.stream().map(Enum::name).toList())
-			.query(ProviderReviewRow.class)
-			.list();
+		return this.queries.shownToProvider(scope);
 	}
 
 	// Planning
@@ -239,7 +227,8 @@ public class Reviews {
 		catch (DuplicateKeyException ex) {
 			throw new AlreadyPlannedException();
 		}
-		timeline(review.id(), null, ReviewStatus.PLANNED, text(kind.messageKey()) + ", " + plannedFor.format(DATE));
+		this.timeline.record(review.id(), null, ReviewStatus.PLANNED,
+				text(kind.messageKey()) + ", " + plannedFor.format(DATE));
 		return review;
 	}
 
@@ -260,7 +249,8 @@ public class Reviews {
 			review.reschedule(plannedFor, officerId, this.clock.instant());
 			String officer = (officerId != null) ? this.users.find(officerId).map(UserSummary::displayName).orElse("")
 					: text("review.unassigned");
-			timeline(id, ReviewStatus.PLANNED, ReviewStatus.PLANNED, plannedFor.format(DATE) + ", " + officer);
+			this.timeline.record(id, ReviewStatus.PLANNED, ReviewStatus.PLANNED,
+					plannedFor.format(DATE) + ", " + officer);
 		});
 	}
 
@@ -268,7 +258,7 @@ public class Reviews {
 	public void cancel(UUID id, int version, String reason) {
 		change(id, version, review -> {
 			review.cancel(reason, this.clock.instant());
-			timeline(id, ReviewStatus.PLANNED, ReviewStatus.CANCELLED, reason);
+			this.timeline.record(id, ReviewStatus.PLANNED, ReviewStatus.CANCELLED, reason);
 		});
 	}
 
@@ -282,7 +272,7 @@ public class Reviews {
 			ReviewStatus before = review.status();
 			review.recordVisit(startedOn, endedOn, announced, peopleSpokenTo, documentsRequested, this.clock.instant());
 			if (before != review.status()) {
-				timeline(id, before, review.status(), startedOn.format(DATE));
+				this.timeline.record(id, before, review.status(), startedOn.format(DATE));
 			}
 		});
 	}
@@ -317,41 +307,11 @@ public class Reviews {
 	@Transactional
 	public void addEvidence(UUID id, String standardKey, String kind, String text, UUID documentId) {
 		Review review = get(id, ProviderScope.everything());
-		if (!review.isEditable()) {
-			throw new IllegalStateException(
-					"Evidence can be added only while the review is gathering evidence or in draft");
-		}
-		if (frameworkOf(review).standard(standardKey).isEmpty()) {
-			throw new RecordNotFoundException("No such standard");
-		}
-		UUID evidenceId = UUID.randomUUID();
-		this.jdbc.sql("""
-				insert into qa_evidence (id, review_id, standard_key, kind, text, document_id, recorded_by, recorded_at)
-				values (:id, :review, :standard, :kind, :text, :document, :by, :at)""")
-			.param("id", evidenceId)
-			.param("review", id)
-			.param("standard", standardKey)
-			.param("kind", kind)
-			.param("text", text)
-			.param("document", documentId)
-			.param("by", this.currentUser.get().map(SignedInUser::id).orElse(null))
-			.param("at", Timestamp.from(this.clock.instant()))
-			.update();
-		this.audit.created("QaEvidence", evidenceId,
-				Map.of("review", id, "standard", standardKey, "kind", kind, "document", String.valueOf(documentId)));
+		this.evidence.add(review, frameworkOf(review), standardKey, kind, text, documentId);
 	}
 
 	public List<Evidence> evidence(UUID reviewId) {
-		return this.jdbc.sql("""
-				select e.id, e.standard_key, e.kind, e.text, e.document_id, d.file_name as document_name,
-				       u.display_name as recorded_by_name, e.recorded_at
-				from qa_evidence e
-				left join documents_document d on d.id = e.document_id
-				left join identity_user_name u on u.id = e.recorded_by
-				where e.review_id = :id order by e.recorded_at, e.id""")
-			.param("id", reviewId)
-			.query(Evidence.class)
-			.list();
+		return this.evidence.of(reviewId);
 	}
 
 	/**
@@ -359,21 +319,14 @@ public class Reviews {
 	 * it).
 	 */
 	public boolean isEvidence(UUID reviewId, UUID documentId) {
-		return this.jdbc
-			.sql("""
-					select exists (select 1 from qa_evidence where review_id = :review and document_id = :document)
-					    or exists (select 1 from qa_action where review_id = :review and evidence_document_id = :document)""")
-			.param("review", reviewId)
-			.param("document", documentId)
-			.query(Boolean.class)
-			.single();
+		return this.evidence.contains(reviewId, documentId);
 	}
 
 	@Transactional
 	public void prepareDraft(UUID id, int version) {
 		change(id, version, review -> {
 			review.prepareDraft(calculation(review), this.clock.instant());
-			timeline(id, ReviewStatus.EVIDENCE, ReviewStatus.DRAFT,
+			this.timeline.record(id, ReviewStatus.EVIDENCE, ReviewStatus.DRAFT,
 					text(review.overallRating().messageKey()) + " (" + review.overallPercent() + "%)");
 		});
 	}
@@ -382,7 +335,7 @@ public class Reviews {
 	public void sendToProvider(UUID id, int version) {
 		change(id, version, review -> {
 			review.sendToProvider(calculation(review), today(), this.clock.instant());
-			timeline(id, ReviewStatus.DRAFT, ReviewStatus.FACTUAL_ACCURACY,
+			this.timeline.record(id, ReviewStatus.DRAFT, ReviewStatus.FACTUAL_ACCURACY,
 					text("review.commentsDue", review.commentsDueOn().format(DATE)));
 			String service = serviceName(review);
 			for (UserSummary user : providerUsers(review)) {
@@ -416,7 +369,7 @@ public class Reviews {
 			String service = serviceName(review);
 			if (review.status() == ReviewStatus.DISPUTE_REVIEW) {
 				long comments = review.findings().stream().filter(Finding::isChallenged).count();
-				timeline(id, ReviewStatus.FACTUAL_ACCURACY, ReviewStatus.DISPUTE_REVIEW,
+				this.timeline.record(id, ReviewStatus.FACTUAL_ACCURACY, ReviewStatus.DISPUTE_REVIEW,
 						text("review.challenged", comments));
 				for (UserSummary senior : this.users.withRole(Role.COMMISSIONER)) {
 					if (senior.enabled()) {
@@ -427,7 +380,8 @@ public class Reviews {
 				}
 			}
 			else {
-				timeline(id, ReviewStatus.FACTUAL_ACCURACY, ReviewStatus.FACTUAL_ACCURACY, text("review.accepted"));
+				this.timeline.record(id, ReviewStatus.FACTUAL_ACCURACY, ReviewStatus.FACTUAL_ACCURACY,
+						text("review.accepted"));
 			}
 			notifyOfficer(review, "qa-responded:" + id, text("email.qaResponded.subject", review.reference()),
 					"email.qaResponded.body", service, link("/quality/reviews/" + id));
@@ -447,7 +401,7 @@ public class Reviews {
 			String standard = frameworkOf(review).standard(standardKey)
 				.map(Framework.Standard::name)
 				.orElse(standardKey);
-			timeline(id, ReviewStatus.DISPUTE_REVIEW, ReviewStatus.DISPUTE_REVIEW,
+			this.timeline.record(id, ReviewStatus.DISPUTE_REVIEW, ReviewStatus.DISPUTE_REVIEW,
 					standard + ": " + text(outcome.messageKey()));
 		});
 	}
@@ -470,7 +424,8 @@ public class Reviews {
 			ReviewStatus before = review.status();
 			UUID me = this.currentUser.get().map(SignedInUser::id).orElse(null);
 			review.publish(calculation(review), previous, me, disputeSummary, today(), this.clock.instant());
-			timeline(id, before, ReviewStatus.CLOSED == review.status() ? ReviewStatus.CLOSED : review.status(),
+			this.timeline.record(id, before,
+					ReviewStatus.CLOSED == review.status() ? ReviewStatus.CLOSED : review.status(),
 					text("review.publishedWith", text(review.overallRating().messageKey())));
 			String service = serviceName(review);
 			for (UserSummary user : providerUsers(review)) {
@@ -499,7 +454,7 @@ public class Reviews {
 			if (original.status() == ReviewStatus.FOLLOW_UP) {
 				original.close(this.clock.instant());
 				this.reviews.save(original);
-				timeline(original.id(), ReviewStatus.FOLLOW_UP, ReviewStatus.CLOSED, followUp.reference());
+				this.timeline.record(original.id(), ReviewStatus.FOLLOW_UP, ReviewStatus.CLOSED, followUp.reference());
 			}
 		});
 	}
@@ -518,70 +473,18 @@ public class Reviews {
 	}
 
 	public List<Action> actions(UUID reviewId) {
-		return this.jdbc.sql("""
-				select a.id, a.standard_key, a.position, a.description, a.owner, a.due_on, a.completed_on,
-				       a.completion_note, a.evidence_document_id, d.file_name as evidence_name
-				from qa_action a left join documents_document d on d.id = a.evidence_document_id
-				where a.review_id = :id order by a.standard_key, a.position""")
-			.param("id", reviewId)
-			.query(Action.class)
-			.list();
+		return this.actions.of(reviewId);
 	}
 
 	@Transactional
 	public void addAction(UUID id, ProviderScope scope, String standardKey, String description, String owner,
 			LocalDate dueOn) {
-		Review review = get(id, scope);
-		if (!review.isActionPlanOpen()) {
-			throw new IllegalStateException(review.status() == ReviewStatus.ACTION_PLAN_SUBMITTED
-					? "The action plan has been sent and is waiting for the officer's decision"
-					: "This review's action plan cannot be changed now");
-		}
-		if (review.findingsNeedingAction().stream().noneMatch(f -> f.standardKey().equals(standardKey))) {
-			throw new IllegalArgumentException("Actions are needed only for standards rated below Good");
-		}
-		if (dueOn.isBefore(today())) {
-			throw new IllegalArgumentException("The date an action is due must be today or in the future");
-		}
-		Integer position = this.jdbc
-			.sql("select coalesce(max(position), 0) + 1 from qa_action where review_id = :id and standard_key = :key")
-			.param("id", id)
-			.param("key", standardKey)
-			.query(Integer.class)
-			.single();
-		UUID actionId = UUID.randomUUID();
-		Timestamp now = Timestamp.from(this.clock.instant());
-		this.jdbc
-			.sql("""
-					insert into qa_action (id, review_id, standard_key, position, description, owner, due_on, created_at, updated_at)
-					values (:id, :review, :key, :position, :description, :owner, :due, :now, :now)""")
-			.param("id", actionId)
-			.param("review", id)
-			.param("key", standardKey)
-			.param("position", position)
-			.param("description", description)
-			.param("owner", owner)
-			.param("due", dueOn)
-			.param("now", now)
-			.update();
-		this.audit.created("QaAction", actionId,
-				Map.of("review", id, "standard", standardKey, "owner", owner, "dueOn", dueOn));
+		this.actions.add(get(id, scope), standardKey, description, owner, dueOn);
 	}
 
 	@Transactional
 	public void removeAction(UUID id, ProviderScope scope, UUID actionId) {
-		Review review = get(id, scope);
-		if (!review.isActionPlanOpen()) {
-			throw new IllegalStateException("This review's action plan cannot be changed now");
-		}
-		int removed = this.jdbc.sql("delete from qa_action where id = :action and review_id = :review")
-			.param("action", actionId)
-			.param("review", id)
-			.update();
-		if (removed == 0) {
-			throw new RecordNotFoundException("No such action");
-		}
-		this.audit.deleted("QaAction", actionId, Map.of("review", id));
+		this.actions.remove(get(id, scope), actionId);
 	}
 
 	@Transactional
@@ -592,7 +495,7 @@ public class Reviews {
 		change(id, version, review -> {
 			boolean late = today().isAfter(review.actionPlanDueOn());
 			review.submitActionPlan(counts, this.clock.instant());
-			timeline(id, ReviewStatus.ACTION_PLAN_DUE, ReviewStatus.ACTION_PLAN_SUBMITTED,
+			this.timeline.record(id, ReviewStatus.ACTION_PLAN_DUE, ReviewStatus.ACTION_PLAN_SUBMITTED,
 					late ? text("review.actionPlanLate", review.actionPlanDueOn().format(DATE)) : null);
 			notifyOfficer(review, "qa-plan:" + id + ":" + review.actionPlanSubmittedAt().toEpochMilli(),
 					text("email.qaPlanSubmitted.subject", review.reference()), "email.qaPlanSubmitted.body",
@@ -604,7 +507,7 @@ public class Reviews {
 	public void returnActionPlan(UUID id, int version, String reason) {
 		change(id, version, review -> {
 			review.returnActionPlan(reason, today(), this.clock.instant());
-			timeline(id, ReviewStatus.ACTION_PLAN_SUBMITTED, ReviewStatus.ACTION_PLAN_DUE, reason);
+			this.timeline.record(id, ReviewStatus.ACTION_PLAN_SUBMITTED, ReviewStatus.ACTION_PLAN_DUE, reason);
 			for (UserSummary user : providerUsers(review)) {
 				this.outbox.queue("qa-plan-returned:" + id + ":" + user.id() + ":" + this.clock.millis(), user.email(),
 						text("email.qaPlanReturned.subject", review.reference()),
@@ -619,7 +522,7 @@ public class Reviews {
 	public Review approveActionPlan(UUID id, int version) {
 		change(id, version, review -> {
 			review.approveActionPlan(this.clock.instant());
-			timeline(id, ReviewStatus.ACTION_PLAN_SUBMITTED, ReviewStatus.FOLLOW_UP,
+			this.timeline.record(id, ReviewStatus.ACTION_PLAN_SUBMITTED, ReviewStatus.FOLLOW_UP,
 					text("review.followUpDue", review.followUpDueOn().format(DATE)));
 		});
 		Review approved = get(id, ProviderScope.everything());
@@ -636,71 +539,7 @@ public class Reviews {
 	@Transactional
 	public void completeAction(UUID id, ProviderScope scope, UUID actionId, LocalDate completedOn, String note,
 			UUID documentId) {
-		Review review = get(id, scope);
-		if (review.status() != ReviewStatus.ACTION_PLAN_SUBMITTED && review.status() != ReviewStatus.FOLLOW_UP) {
-			throw new IllegalStateException("Actions can be marked done once the action plan has been sent");
-		}
-		if (completedOn.isAfter(today())) {
-			throw new IllegalArgumentException("The date the action was completed must be today or in the past");
-		}
-		int changed = this.jdbc.sql("""
-				update qa_action set completed_on = :on, completion_note = :note,
-				       evidence_document_id = coalesce(:document, evidence_document_id), updated_at = :now
-				where id = :action and review_id = :review""")
-			.param("on", completedOn)
-			.param("note", note)
-			.param("document", documentId)
-			.param("now", Timestamp.from(this.clock.instant()))
-			.param("action", actionId)
-			.param("review", id)
-			.update();
-		if (changed == 0) {
-			throw new RecordNotFoundException("No such action");
-		}
-		this.audit.changed("QaAction", actionId, Map.of(), Map.of("completedOn", completedOn));
-	}
-
-	// Deadlines
-	// --------------------
-
-	/** Reviews waiting on someone with a date, for the reminder job. */
-	record Waiting(UUID id, String reference, UUID careServiceId, UUID providerId, String status, LocalDate dueOn,
-			UUID officerId) {
-	}
-
-	List<Waiting> waiting() {
-		return this.jdbc.sql("""
-				select id, reference, care_service_id, provider_id, status,
-				       case status when 'FACTUAL_ACCURACY' then comments_due_on else action_plan_due_on end as due_on,
-				       officer_id
-				from qa_review
-				where (status = 'FACTUAL_ACCURACY' and provider_responded_at is null) or status = 'ACTION_PLAN_DUE'""")
-			.query(Waiting.class)
-			.list();
-	}
-
-	/** Records once that an action plan is overdue; true the first time. */
-	@Transactional
-	public boolean markActionPlanOverdue(UUID id, LocalDate dueOn) {
-		boolean already = this.jdbc.sql("""
-				select exists (select 1 from qa_review_event where review_id = :id and to_status = 'OVERDUE'
-				               and note = :due)""")
-			.param("id", id)
-			.param("due", dueOn.toString())
-			.query(Boolean.class)
-			.single();
-		if (already) {
-			return false;
-		}
-		this.jdbc.sql("""
-				insert into qa_review_event (review_id, happened_at, actor_name, from_status, to_status, note)
-				values (:id, :at, :actor, 'ACTION_PLAN_DUE', 'OVERDUE', :due)""")
-			.param("id", id)
-			.param("at", Timestamp.from(this.clock.instant()))
-			.param("actor", text("review.actor.system"))
-			.param("due", dueOn.toString())
-			.update();
-		return true;
+		this.actions.complete(get(id, scope), actionId, completedOn, note, documentId);
 	}
 
 	// Helpers
@@ -717,25 +556,6 @@ public class Reviews {
 		}
 		catch (OptimisticLockingFailureException ex) {
 			throw new ReviewChangedException();
-		}
-	}
-
-	private void timeline(UUID reviewId, ReviewStatus from, ReviewStatus to, String note) {
-		SignedInUser user = this.currentUser.get().orElse(null);
-		this.jdbc.sql("""
-				insert into qa_review_event (review_id, happened_at, actor_id, actor_name, from_status, to_status, note)
-				values (:review, :at, :actor, :name, :from, :to, :note)""")
-			.param("review", reviewId)
-			.param("at", Timestamp.from(this.clock.instant()))
-			.param("actor", (user != null) ? user.id() : null)
-			.param("name", (user != null) ? user.displayName() : text("review.actor.system"))
-			.param("from", (from != null) ? from.name() : null)
-			.param("to", to.name())
-			.param("note", note)
-			.update();
-		if (from != to) {
-			this.audit.record(AuditAction.CHANGED, "Review", reviewId,
-					"Review " + ((from != null) ? from.name() + " -> " : "") + to.name());
 		}
 	}
 
@@ -775,33 +595,6 @@ public class Reviews {
 
 	String text(String key, Object... args) {
 		return this.messages.getMessage(key, args, key, Locale.UK);
-	}
-
-	/** Someone else changed the review since the page was drawn. */
-	public static class ReviewChangedException extends RuntimeException {
-
-		public ReviewChangedException() {
-			super("Someone else changed this review while you were working on it");
-		}
-
-	}
-
-	/** The service already has a review in progress. */
-	public static class AlreadyPlannedException extends RuntimeException {
-
-		public AlreadyPlannedException() {
-			super("This service already has a review planned or in progress");
-		}
-
-	}
-
-	/** The signed-in user may not take this step. */
-	public static class NotPermittedException extends RuntimeException {
-
-		public NotPermittedException(String message) {
-			super(message);
-		}
-
 	}
 
 }

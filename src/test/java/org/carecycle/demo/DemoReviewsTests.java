@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.carecycle.concerns.ConcernLoader.PastConcern;
-import org.carecycle.demo.DemoReviews.Batch;
-import org.carecycle.demo.DemoReviews.FindingRow;
+import org.carecycle.demo.DemoReviewRows.Batch;
+import org.carecycle.demo.DemoReviewRows.FindingRow;
 import org.carecycle.demo.DemoReviews.Present;
-import org.carecycle.demo.DemoReviews.ReviewRow;
+import org.carecycle.demo.DemoReviewRows.ReviewRow;
 import org.carecycle.geography.Boundaries;
 import org.carecycle.providers.RegisterLoader.NewContract;
 import org.carecycle.quality.Framework;

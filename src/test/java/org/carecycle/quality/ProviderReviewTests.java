@@ -203,7 +203,7 @@ class ProviderReviewTests {
 	void aCommentAfterTheFourteenDaysIsRefusedWithTheReasonAndChangesNothing() throws Exception {
 		UUID id = this.steps.sentToProvider(this.steps.ownService(), Map.of());
 		LocalDate due = this.reviews.get(id, ProviderScope.everything()).commentsDueOn();
-		this.clock.move(Duration.ofDays(Review.COMMENT_DAYS + 1));
+		this.clock.move(Duration.ofDays(ReviewTimeLimits.COMMENT_DAYS + 1));
 		MockHttpSession provider = SignIn.as(this.mvc, Role.PROVIDER);
 
 		this.mvc.perform(get("/my-organisation/reviews/" + id).session(provider))

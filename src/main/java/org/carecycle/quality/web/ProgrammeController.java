@@ -12,7 +12,7 @@ import org.carecycle.quality.ReviewProgramme;
 import org.carecycle.quality.ReviewProgramme.Plan;
 import org.carecycle.quality.ReviewProgramme.Proposal;
 import org.carecycle.quality.Reviews;
-import org.carecycle.quality.Reviews.AlreadyPlannedException;
+import org.carecycle.quality.AlreadyPlannedException;
 import org.carecycle.web.FormText;
 import org.carecycle.web.Paged;
 

@@ -28,6 +28,7 @@ import org.carecycle.quality.Finding;
 import org.carecycle.quality.ReportPdf;
 import org.carecycle.quality.ReportView;
 import org.carecycle.quality.Review;
+import org.carecycle.quality.ReviewChangedException;
 import org.carecycle.quality.ReviewStatus;
 import org.carecycle.quality.Reviews;
 import org.carecycle.quality.Reviews.ProviderReviewRow;
@@ -212,7 +213,7 @@ class ProviderReviewsController {
 		try {
 			this.reviews.comment(id, version, scope(), standardKey, text);
 		}
-		catch (Reviews.ReviewChangedException ex) {
+		catch (ReviewChangedException ex) {
 			typed(model).put(standardKey, comment);
 			return refused(id, model, text("providerReviews.changed"));
 		}
@@ -231,7 +232,7 @@ class ProviderReviewsController {
 		try {
 			this.reviews.respond(id, version, scope());
 		}
-		catch (Reviews.ReviewChangedException ex) {
+		catch (ReviewChangedException ex) {
 			return refused(id, model, text("providerReviews.changed"));
 		}
 		catch (IllegalStateException ex) {
@@ -317,7 +318,7 @@ class ProviderReviewsController {
 		try {
 			this.reviews.submitActionPlan(id, version, scope());
 		}
-		catch (Reviews.ReviewChangedException ex) {
+		catch (ReviewChangedException ex) {
 			return refused(id, model, text("providerReviews.changed"));
 		}
 		catch (IllegalStateException ex) {
