@@ -110,10 +110,13 @@ public class RiskProfiles {
 	}
 
 	/**
-	 * Recomputes one service's profile, with the peer medians of the last full run, in a
-	 * transaction of its own (it runs after the change that caused it has committed).
+	 * Recomputes one service's profile, with the peer medians of the last full run. It
+	 * joins the transaction of its caller: the risk listeners' own, which runs after the
+	 * change that caused it has committed. (A transaction of its own inside the
+	 * listener's would hold two connections per recompute, and a burst of them took the
+	 * whole pool.)
 	 */
-	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+	@Transactional
 	public Optional<RiskAssessment> recompute(UUID serviceId) {
 		if (this.peerMedians.isEmpty()) {
 			loadPeerMedians();
