@@ -112,8 +112,7 @@ public class ConcernLoader {
 				+ " likelihood, impact, action, action_rationale, outcome, created_at, updated_at)",
 				rows.stream().map(r -> {
 					// version 0 and no consent to contact are fixed; created and updated
-					// are the
-					// same time
+					// are the same time
 					Object[] full = new Object[r.length + 3];
 					full[0] = r[0];
 					full[1] = 0;

@@ -155,9 +155,8 @@ public class ConcernRetention {
 			.single();
 		Timestamp before = Timestamp.from(cutOff.atStartOfDay(UkTime.ZONE).toInstant());
 		// A concern on legal hold is kept whole, however long ago it closed. Placing a
-		// hold
-		// locks the row too, so a hold placed while this runs either wins (and the row no
-		// longer matches when its lock is released) or finds the concern changed.
+		// hold locks the row too, so a hold placed while this runs either wins (and the
+		// row no longer matches when its lock is released) or finds the concern changed.
 		List<UUID> ids = locked ? this.jdbc.sql("""
 				select id from concern
 				where status = 'CLOSED' and anonymised_on is null and legal_hold_since is null and closed_at < :cutOff

@@ -195,8 +195,7 @@ final class DemoConcerns {
 	private static int poisson(Random random, double mean) {
 		if (mean > 50) {
 			// the normal approximation: exact enough for a demo, and the product below
-			// would
-			// underflow
+			// would underflow
 			return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * random.nextGaussian()));
 		}
 		double limit = Math.exp(-mean);

@@ -213,10 +213,8 @@ final class DemoServiceHistory {
 			int days = (home && r.nextInt(10) < 6 && step.visitStart.getDayOfWeek() != DayOfWeek.FRIDAY) ? 2 : 1;
 			step.visitEnd = step.visitStart.plusDays(days - 1);
 			step.announced = (step.kind == ReviewKind.ANNUAL) ? r.nextInt(10) < 8 : r.nextInt(20) < 9;
-			// ratings: a service wanders around its mean quality; it improves after
-			// an
-			// action plan; a deteriorating one falls a notch at each of its last
-			// reviews
+			// ratings: a service wanders around its mean quality; it improves after an
+			// action plan; a deteriorating one falls a notch at each of its last reviews
 			QaRating target = null;
 			if (this.deteriorating && !step.visitStart.isBefore(this.reviews.today.minusMonths(26))) {
 				target = (falling == null) ? null : DemoReviewRatings.lower(falling);

@@ -63,8 +63,7 @@ class SecurityConfiguration {
 			Clock clock) throws Exception {
 		http.authorizeHttpRequests(requests -> authorise(requests, sections, rules, publicPages));
 		// after the headers, so that a refusal carries them too; before sign-in, so that
-		// a
-		// flood of sign-in attempts is refused before it reaches the database
+		// a flood of sign-in attempts is refused before it reaches the database
 		http.addFilterAfter(new PublicRequestLimit(limits, clock), HeaderWriterFilter.class);
 		http.formLogin(form -> form.loginPage(SignInHandlers.SIGN_IN)
 			.loginProcessingUrl(SignInHandlers.SIGN_IN)

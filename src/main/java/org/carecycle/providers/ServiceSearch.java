@@ -88,10 +88,8 @@ class ServiceSearch {
 		String where = serviceWhere(filter, scope, params);
 		params.put("today", Date.valueOf(today()));
 		// the filters name only the service's own columns, so the count needs no joins;
-		// it
-		// stops a little beyond this page, as counting a whole national register costs
-		// more
-		// than the page
+		// it stops a little beyond this page, as counting a whole national register costs
+		// more than the page
 		long total = this.jdbc
 			.sql("select count(*) from (select 1 from care_service s " + where + " limit :countLimit) counted")
 			.params(params)
@@ -102,9 +100,8 @@ class ServiceSearch {
 		String order = column + " " + sort.sqlDirection() + " nulls last, s.id";
 		LocalDate soon = soon();
 		// The page's ids first, sorted on the service's own columns (and the provider's
-		// or
-		// locality's name when sorted by them), so that the joins and the contract lookup
-		// run for one page of rows rather than for every row before a deep offset.
+		// or locality's name when sorted by them), so that the joins and the contract
+		// lookup run for one page of rows rather than for every row before a deep offset.
 		String sql;
 		if (column.equals("live.ends_on")) {
 			sql = SERVICE_COLUMNS + SERVICE_FROM + where + " order by " + order + " limit :limit offset :offset";
