@@ -109,6 +109,7 @@ class AccessRulesTests {
 		EXPECTED.put("/sign-in", null);
 		EXPECTED.put("/accessibility", null);
 		EXPECTED.put("/cookies", null);
+		EXPECTED.put("/assets/fonts", null);
 		EXPECTED.put("/privacy", null);
 		EXPECTED.put("/", null);
 	}

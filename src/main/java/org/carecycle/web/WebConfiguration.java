@@ -60,7 +60,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Bean
 	PublicPages webPublicPages() {
 		return new PublicPages("/", "/error", "/accessibility", "/cookies", "/privacy", "/css/**", "/js/**",
-				"/images/**", "/webjars/**", "/favicon.ico", "/favicon.svg");
+				"/images/**", "/webjars/**", "/assets/fonts/**", "/favicon.ico", "/favicon.svg");
 	}
 
 	@Bean
