@@ -62,10 +62,10 @@ class SqlOwnershipTests {
 			.map((module) -> module.getIdentifier().toString())
 			.collect(Collectors.toSet());
 		List<String> unowned = new ArrayList<>();
-		for (Map.Entry<String, String> entry : comments().entrySet()) {
-			Matcher owner = OWNER.matcher(entry.getValue());
+		for (Described each : described()) {
+			Matcher owner = OWNER.matcher(each.comment());
 			if (!owner.matches() || !modules.contains(owner.group(1))) {
-				unowned.add(entry.getKey() + " (comment: " + entry.getValue() + ")");
+				unowned.add(each.name() + " (comment: " + each.comment() + ")");
 			}
 		}
 		assertThat(unowned).as("tables and views whose comment does not start with [module] or [module, published]")
@@ -143,32 +143,31 @@ class SqlOwnershipTests {
 		assertThat(relations().get("locality").owner()).isEqualTo("geography");
 	}
 
-	private Map<String, String> comments() {
-		Map<String, String> comments = new LinkedHashMap<>();
-		this.jdbc.sql("""
-				select c.relname, coalesce(obj_description(c.oid, 'pg_class'), '') from pg_class c
-				join pg_namespace n on n.oid = c.relnamespace
-				where n.nspname = current_schema() and c.relkind in ('r', 'p', 'v', 'm')
-				and c.relname <> 'flyway_schema_history' order by c.relname""").query((rs) -> {
-			comments.put(rs.getString(1), rs.getString(2));
-		});
-		return comments;
+	/** A table or view of the schema, and its comment. */
+	record Described(String name, String kind, String comment) {
 	}
 
-	private Map<String, Relation> relations() {
-		Map<String, Relation> relations = new LinkedHashMap<>();
-		this.jdbc.sql("""
+	private List<Described> described() {
+		return this.jdbc.sql("""
 				select c.relname, c.relkind, coalesce(obj_description(c.oid, 'pg_class'), '') from pg_class c
 				join pg_namespace n on n.oid = c.relnamespace
 				where n.nspname = current_schema() and c.relkind in ('r', 'p', 'v', 'm')
-				and c.relname <> 'flyway_schema_history'""").query((rs) -> {
-			Matcher owner = OWNER.matcher(rs.getString(3));
+				and c.relname <> 'flyway_schema_history' order by c.relname""")
+			.query((rs, n) -> new Described(rs.getString(1), rs.getString(2).equals("m") ? "v" : rs.getString(2),
+					rs.getString(3)))
+			.list();
+	}
+
+	/** The tables and views whose comment names their owner. */
+	private Map<String, Relation> relations() {
+		Map<String, Relation> relations = new LinkedHashMap<>();
+		for (Described each : described()) {
+			Matcher owner = OWNER.matcher(each.comment());
 			if (owner.matches()) {
-				String kind = rs.getString(2).equals("m") ? "v" : rs.getString(2);
-				relations.put(rs.getString(1),
-						new Relation(rs.getString(1), kind, owner.group(1), owner.group(2) != null));
+				relations.put(each.name(),
+						new Relation(each.name(), each.kind(), owner.group(1), owner.group(2) != null));
 			}
-		});
+		}
 		return relations;
 	}
 

@@ -99,4 +99,31 @@ public final class FormText {
 		}
 	}
 
+	/**
+	 * A date typed in three boxes ({@code field + "Day"}, "Month", "Year"): null when
+	 * blank (rejected with {@code prefix + ".blank"} if required) or not a real date
+	 * between 2000 and 2100, with the problem in {@code errors}.
+	 */
+	public static java.time.LocalDate date(Errors errors, String field, String day, String month, String year,
+			String prefix, boolean required) {
+		DateInput input = new DateInput(orEmpty(day), orEmpty(month), orEmpty(year));
+		Object[] name = { new org.springframework.context.support.DefaultMessageSourceResolvable(prefix + ".name") };
+		if (input.isBlank()) {
+			if (required) {
+				errors.rejectValue(field + "Day", prefix + ".blank");
+			}
+			return null;
+		}
+		if (input.problem() != null) {
+			errors.rejectValue(field + "Day", input.problem(), name, null);
+			return null;
+		}
+		java.time.LocalDate date = input.toDate();
+		if (date.getYear() < 2000 || date.getYear() > 2100) {
+			errors.rejectValue(field + "Day", "date.error.real", name, null);
+			return null;
+		}
+		return date;
+	}
+
 }

@@ -73,15 +73,7 @@ class EventRegistryTests {
 	void aRiskRecomputeThatFailsIsKeptShownToAdministratorsAndDoneWhenTriedAgain() throws Exception {
 		UUID service = quietService();
 		Instant before = computedAt(service);
-		// the database refuses this service's risk profile, as a busy or failing database
-		// would
-		this.jdbc.sql("""
-				create function refuse_risk_profile() returns trigger language plpgsql as $$
-				begin raise exception 'risk profiles are not being written'; end $$""").update();
-		this.jdbc.sql("""
-				create trigger refuse_risk_profile before insert or update on risk_profile for each row
-				when (new.care_service_id = '%s') execute function refuse_risk_profile()""".formatted(service))
-			.update();
+		refuseRiskProfileOf(service);
 
 		raiseConcern(service);
 		await().atMost(WAIT).until(() -> failed(service) >= 1);
@@ -117,13 +109,7 @@ class EventRegistryTests {
 	void theScheduledRetryTriesFailedWorkAgain() {
 		UUID service = quietService();
 		Instant before = computedAt(service);
-		this.jdbc.sql("""
-				create function refuse_risk_profile() returns trigger language plpgsql as $$
-				begin raise exception 'risk profiles are not being written'; end $$""").update();
-		this.jdbc.sql("""
-				create trigger refuse_risk_profile before insert or update on risk_profile for each row
-				when (new.care_service_id = '%s') execute function refuse_risk_profile()""".formatted(service))
-			.update();
+		refuseRiskProfileOf(service);
 		raiseConcern(service);
 		await().atMost(WAIT).until(() -> failed(service) >= 1);
 		letTheDatabaseWorkAgain();
@@ -146,6 +132,19 @@ class EventRegistryTests {
 		}
 	}
 
+	/**
+	 * The database refuses this service's risk profile, as a busy or failing one would.
+	 */
+	private void refuseRiskProfileOf(UUID service) {
+		this.jdbc.sql("""
+				create function refuse_risk_profile() returns trigger language plpgsql as $$
+				begin raise exception 'risk profiles are not being written'; end $$""").update();
+		this.jdbc.sql("""
+				create trigger refuse_risk_profile before insert or update on risk_profile for each row
+				when (new.care_service_id = '%s') execute function refuse_risk_profile()""".formatted(service))
+			.update();
+	}
+
 	private UUID quietService() {
 		return this.jdbc.sql("""
 				select s.id from care_service s where s.status = 'ACTIVE'
@@ -155,10 +154,17 @@ class EventRegistryTests {
 	}
 
 	private void raiseConcern(UUID service) {
+		raiseConcern(this.concerns, service);
+	}
+
+	/**
+	 * A relative's concern about a service, received yesterday through the public form.
+	 */
+	static void raiseConcern(Concerns concerns, UUID service) {
 		Report report = new Report(ConcernKind.CONCERN, service, null,
 				"Nobody came when my father rang his bell at night, three nights running.", null, "Last week", null,
 				AtRisk.NO, ReporterRole.RELATIVE_OR_FRIEND, true, null, null, null, false);
-		AuditLog.asSystem("test", () -> this.concerns.receive(report, Channel.PUBLIC_FORM, UUID.randomUUID(),
+		AuditLog.asSystem("test", () -> concerns.receive(report, Channel.PUBLIC_FORM, UUID.randomUUID(),
 				Instant.now().minus(1, ChronoUnit.DAYS)));
 	}
 
@@ -171,25 +177,22 @@ class EventRegistryTests {
 	}
 
 	private long unfinished(UUID service) {
-		return this.jdbc.sql("""
-				select count(*) from event_publication
-				where completion_date is null and serialized_event like :service""")
-			.param("service", "%" + service + "%")
-			.query(Long.class)
-			.single();
-	}
-
-	private long failedAgain(UUID service) {
-		return this.jdbc.sql("""
-				select count(*) from event_publication
-				where completion_date is null and status = 'FAILED' and last_resubmission_date is not null
-				and serialized_event like :service""").param("service", "%" + service + "%").query(Long.class).single();
+		return publications(service, "");
 	}
 
 	private long failed(UUID service) {
-		return this.jdbc.sql("""
-				select count(*) from event_publication
-				where completion_date is null and status = 'FAILED' and serialized_event like :service""")
+		return publications(service, "and status = 'FAILED'");
+	}
+
+	/** Failed again after it was handed back to its listener. */
+	private long failedAgain(UUID service) {
+		return publications(service, "and status = 'FAILED' and last_resubmission_date is not null");
+	}
+
+	private long publications(UUID service, String condition) {
+		return this.jdbc.sql(
+				"select count(*) from event_publication where completion_date is null and serialized_event like :service "
+						+ condition)
 			.param("service", "%" + service + "%")
 			.query(Long.class)
 			.single();

@@ -1,8 +1,6 @@
 package org.carecycle.database;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,13 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.carecycle.concerns.AtRisk;
-import org.carecycle.concerns.Channel;
-import org.carecycle.concerns.ConcernKind;
 import org.carecycle.concerns.Concerns;
-import org.carecycle.concerns.Report;
-import org.carecycle.concerns.ReporterRole;
-import org.carecycle.identity.AuditLog;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,7 +48,7 @@ class EventRegistryUnderLoadTests {
 			List<Future<?>> sent = new ArrayList<>();
 			for (int i = 0; i < 60; i++) {
 				UUID service = services.get(i % services.size());
-				sent.add(people.submit(() -> raiseConcern(service)));
+				sent.add(people.submit(() -> EventRegistryTests.raiseConcern(this.concerns, service)));
 			}
 			for (Future<?> each : sent) {
 				each.get(60, TimeUnit.SECONDS);
@@ -70,14 +62,6 @@ class EventRegistryUnderLoadTests {
 			.until(() -> this.jdbc.sql("select count(*) from event_publication where completion_date is null")
 				.query(Long.class)
 				.single() == 0);
-	}
-
-	private void raiseConcern(UUID service) {
-		Report report = new Report(ConcernKind.CONCERN, service, null,
-				"Nobody came when my father rang his bell at night, three nights running.", null, "Last week", null,
-				AtRisk.NO, ReporterRole.RELATIVE_OR_FRIEND, true, null, null, null, false);
-		AuditLog.asSystem("test", () -> this.concerns.receive(report, Channel.PUBLIC_FORM, UUID.randomUUID(),
-				Instant.now().minus(1, ChronoUnit.DAYS)));
 	}
 
 }

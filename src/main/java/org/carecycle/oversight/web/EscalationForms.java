@@ -8,10 +8,8 @@ import org.carecycle.oversight.Escalation;
 import org.carecycle.oversight.EscalationStage;
 import org.carecycle.oversight.Escalations;
 import org.carecycle.web.Choice;
-import org.carecycle.web.DateInput;
 import org.carecycle.web.FormText;
 
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.validation.Errors;
 
 /**
@@ -78,7 +76,8 @@ final class EscalationForms {
 					"move.rationale");
 			LocalDate review = null;
 			if (to != null && to != EscalationStage.ROUTINE) {
-				review = date(errors, "review", this.reviewDay, this.reviewMonth, this.reviewYear, "move.review");
+				review = FormText.date(errors, "review", this.reviewDay, this.reviewMonth, this.reviewYear,
+						"move.review", true);
 				if (review != null && !review.isAfter(today)) {
 					errors.rejectValue("reviewDay", "move.review.future");
 				}
@@ -117,7 +116,8 @@ final class EscalationForms {
 
 		/** The meeting, or null with the problems in {@code errors}. */
 		Meeting toMeeting(Errors errors, LocalDate today) {
-			LocalDate held = date(errors, "held", this.heldDay, this.heldMonth, this.heldYear, "meeting.held");
+			LocalDate held = FormText.date(errors, "held", this.heldDay, this.heldMonth, this.heldYear, "meeting.held",
+					true);
 			if (held != null && held.isAfter(today)) {
 				errors.rejectValue("heldDay", "meeting.held.future");
 			}
@@ -141,29 +141,6 @@ final class EscalationForms {
 	 */
 	record Meeting(LocalDate held, String attendees, String minutes, String actions) {
 
-	}
-
-	/**
-	 * A required date typed in three boxes: null when blank or not a real date between
-	 * 2000 and 2100, with the problem in {@code errors}.
-	 */
-	static LocalDate date(Errors errors, String field, String day, String month, String year, String prefix) {
-		DateInput input = new DateInput(FormText.orEmpty(day), FormText.orEmpty(month), FormText.orEmpty(year));
-		Object[] name = { new DefaultMessageSourceResolvable(prefix + ".name") };
-		if (input.isBlank()) {
-			errors.rejectValue(field + "Day", prefix + ".blank");
-			return null;
-		}
-		if (input.problem() != null) {
-			errors.rejectValue(field + "Day", input.problem(), name, null);
-			return null;
-		}
-		LocalDate date = input.toDate();
-		if (date.getYear() < 2000 || date.getYear() > 2100) {
-			errors.rejectValue(field + "Day", "date.error.real", name, null);
-			return null;
-		}
-		return date;
 	}
 
 }

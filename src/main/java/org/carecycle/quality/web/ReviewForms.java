@@ -13,7 +13,6 @@ import org.carecycle.web.Choice;
 import org.carecycle.web.DateInput;
 import org.carecycle.web.FormText;
 
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.util.StringUtils;
 import org.springframework.validation.Errors;
 import org.springframework.web.multipart.MultipartFile;
@@ -74,7 +73,8 @@ final class ReviewForms {
 		}
 
 		private Plan checked(Errors errors, ReviewKind checkedKind, List<Choice> officers) {
-			LocalDate date = date(errors, "date", this.dateDay, this.dateMonth, this.dateYear, "plan.date", true);
+			LocalDate date = FormText.date(errors, "date", this.dateDay, this.dateMonth, this.dateYear, "plan.date",
+					true);
 			Optional<UUID> id = FormText.uuid(this.officer);
 			if (id.isEmpty() || officers.stream().noneMatch(choice -> choice.value().equals(this.officer))) {
 				errors.rejectValue("officer", "plan.officer.blank");
@@ -127,9 +127,9 @@ final class ReviewForms {
 
 		/** The visit, or null with the problems in {@code errors}. */
 		Visit toVisit(Errors errors, LocalDate today) {
-			LocalDate start = date(errors, "start", this.startDay, this.startMonth, this.startYear, "visit.start",
-					true);
-			LocalDate end = date(errors, "end", this.endDay, this.endMonth, this.endYear, "visit.end", true);
+			LocalDate start = FormText.date(errors, "start", this.startDay, this.startMonth, this.startYear,
+					"visit.start", true);
+			LocalDate end = FormText.date(errors, "end", this.endDay, this.endMonth, this.endYear, "visit.end", true);
 			if (start != null && start.isAfter(today)) {
 				errors.rejectValue("startDay", "visit.start.future");
 			}
@@ -304,32 +304,6 @@ final class ReviewForms {
 	 */
 	record Decision(int version, Finding.DisputeOutcome outcome, String response, QaRating rating, String findings) {
 
-	}
-
-	/**
-	 * A date typed in three boxes: null when blank (rejected if required) or not a real
-	 * date between 2000 and 2100, with the problem in {@code errors}.
-	 */
-	static LocalDate date(Errors errors, String field, String day, String month, String year, String prefix,
-			boolean required) {
-		DateInput input = new DateInput(FormText.orEmpty(day), FormText.orEmpty(month), FormText.orEmpty(year));
-		Object[] name = { new DefaultMessageSourceResolvable(prefix + ".name") };
-		if (input.isBlank()) {
-			if (required) {
-				errors.rejectValue(field + "Day", prefix + ".blank");
-			}
-			return null;
-		}
-		if (input.problem() != null) {
-			errors.rejectValue(field + "Day", input.problem(), name, null);
-			return null;
-		}
-		LocalDate date = input.toDate();
-		if (date.getYear() < 2000 || date.getYear() > 2100) {
-			errors.rejectValue(field + "Day", "date.error.real", name, null);
-			return null;
-		}
-		return date;
 	}
 
 }
