@@ -84,6 +84,7 @@ class AccessRulesTests {
 		EXPECTED.put("/admin/kpis", EnumSet.of(Role.ADMIN));
 		EXPECTED.put("/tell-us", null);
 		EXPECTED.put("/admin/safeguarding-rules", EnumSet.of(Role.ADMIN, Role.SAFEGUARDING_LEAD));
+		EXPECTED.put("/admin/safeguarding-rules/examples/new", EnumSet.of(Role.ADMIN, Role.SAFEGUARDING_LEAD));
 		EXPECTED.put("/providers/new", registerEditors);
 		EXPECTED.put("/providers/{id}/edit", registerEditors);
 		EXPECTED.put("/providers/{id}/contacts", registerEditors);

@@ -51,7 +51,9 @@ public class ConcernAccesses {
 		/** The provider's page of the council's request, in the provider portal. */
 		PROVIDER_REQUEST(true),
 		/** The provider's own document, downloaded again in the provider portal. */
-		PROVIDER_DOCUMENT(false);
+		PROVIDER_DOCUMENT(false),
+		/** A safeguarding example started from the concern's words. */
+		SAFEGUARDING_EXAMPLE(true);
 
 		private final boolean repeatsCollapse;
 

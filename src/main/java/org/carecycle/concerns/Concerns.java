@@ -169,9 +169,15 @@ public class Concerns {
 
 	private String describe(List<SafeguardingScreen.Reason> reasons) {
 		return reasons.stream().map(reason -> {
-			String type = text(reason.rule().abuseType().messageKey());
-			return (reason.found() == null) ? text("safeguarding.reason.atRisk") + " (" + type + ")"
-					: text("safeguarding.reason.phrase", reason.found(), reason.rule().phrase(), type);
+			String type = text(reason.type().messageKey());
+			return switch (reason.kind()) {
+				case ANSWER -> text("safeguarding.reason.atRisk") + " (" + type + ")";
+				case PHRASE -> (reason.readAs() == null)
+						? text("safeguarding.reason.phrase", reason.found(), reason.rule().phrase(), type)
+						: text("safeguarding.reason.phraseReadAs", reason.found(), reason.readAs(),
+								reason.rule().phrase(), type);
+				case MEANING -> text("safeguarding.reason.meaning", reason.example(), type, reason.percentAlike());
+			};
 		}).collect(Collectors.joining("\n"));
 	}
 

@@ -3,6 +3,7 @@ package org.carecycle.concerns.web;
 import java.util.UUID;
 
 import org.carecycle.concerns.AbuseType;
+import org.carecycle.concerns.HeldOutFigures;
 import org.carecycle.concerns.SafeguardingRule;
 import org.carecycle.concerns.SafeguardingScreen;
 import org.carecycle.web.Choice;
@@ -34,6 +35,12 @@ class SafeguardingRulesController {
 	String list(Model model) {
 		model.addAttribute("rules", this.screen.all());
 		model.addAttribute("types", Choice.of(AbuseType::messageKey, AbuseType.values()));
+		model.addAttribute("heldOut", HeldOutFigures.published().orElse(null));
+		model.addAttribute("meaningRunning", this.screen.meaningRunning());
+		model.addAttribute("checkFigures", this.screen.checkFigures());
+		model.addAttribute("shippedExamples", this.screen.shippedExampleCount());
+		model.addAttribute("councilExamples", this.screen.councilExamples());
+		model.addAttribute("typesOfRisk", AbuseType.typesOfRisk());
 		return "concerns/safeguarding-rules";
 	}
 
