@@ -42,15 +42,16 @@ class SafeguardingScreenHeldOutTests {
 
 	/**
 	 * At most this share of reports that are not safeguarding may be flagged. The goal is
-	 * 20%; the screen measured 22.6% on 2026-12-07, so this is a floor under today's
-	 * figure, not the goal (see the note in README.md).
+	 * 20%; the screen measured 20.5% on 2026-12-07, so this is a bound just above today's
+	 * figure, not the goal (ADR 0026).
 	 */
-	static final double FALSE_FLAG_LIMIT = 23.0;
+	static final double FALSE_FLAG_LIMIT = 21.0;
 
 	/**
 	 * Held-out recall for each type of risk must be at least this. The goal is 97% (at
-	 * most one miss in 36); neglect and organisational abuse measured 94.4% (two misses)
-	 * on 2026-12-07, so this is a floor under today's figures, not the goal.
+	 * most one miss in 36); discriminatory abuse, organisational abuse and neglect measured
+	 * 94.4% (two misses each) on 2026-12-07, so this is a floor under today's figures, not
+	 * the goal (ADR 0026).
 	 */
 	static final double RECALL_PER_TYPE_FLOOR = 94.0;
 
