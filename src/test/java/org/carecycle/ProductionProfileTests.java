@@ -95,8 +95,8 @@ class ProductionProfileTests {
 		HttpResponse<String> form = visitor.get("/sign-in");
 		visitor.post("/sign-in", Map.of("email", "nobody@example.org", "password", "not the password", "_csrf",
 				HttpVisitor.csrf(form.body())));
-		assertThat(this.jdbc.sql("select count(*) from sign_in_failure where subject = 'address:203.0.113.44'")
-			.query(Long.class)
+		assertThat(this.jdbc.sql("select attempts from sign_in_attempts where subject = 'address:203.0.113.44'")
+			.query(Integer.class)
 			.single()).as("the sign-in throttle counts the client's address").isEqualTo(1);
 		assertThat(this.jdbc.sql("select count(*) from audit_event where client_address = '203.0.113.44'")
 			.query(Long.class)

@@ -30,11 +30,18 @@ class AccountController {
 
 	private final UserAdministration administration;
 
+	private final SignInThrottle throttle;
+
+	private final AuditLog auditLog;
+
 	private final SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
 
-	AccountController(CurrentUser currentUser, UserAdministration administration) {
+	AccountController(CurrentUser currentUser, UserAdministration administration, SignInThrottle throttle,
+			AuditLog auditLog) {
 		this.currentUser = currentUser;
 		this.administration = administration;
+		this.throttle = throttle;
+		this.auditLog = auditLog;
 	}
 
 	@GetMapping("/account")
@@ -61,8 +68,22 @@ class AccountController {
 			return passwordPage(model);
 		}
 		SignedInUser user = this.currentUser.require();
+		// the current password is a password check like a sign-in: the same throttle
+		// counts it before it is made, so a stolen session cannot be used to guess it
+		if (!this.throttle.reserve(user.email(), request.getRemoteAddr())) {
+			recordRefusal(user, "Refused a change of password: too many wrong current passwords");
+			errors.rejectValue("currentPassword", "password.error.current.locked");
+			return passwordPage(model);
+		}
 		Optional<UserAdministration.PasswordChangeProblem> problem = this.administration.changeOwnPassword(user.id(),
-				form.currentPassword(), form.newPassword());
+				form.currentPassword(), form.newPassword(), request.getSession().getId());
+		boolean wrongCurrentPassword = problem.isPresent() && "currentPassword".equals(problem.get().field());
+		if (wrongCurrentPassword) {
+			recordRefusal(user, "Refused a change of password: the current password was wrong");
+		}
+		else {
+			this.throttle.succeeded(user.email(), request.getRemoteAddr());
+		}
 		if (problem.isPresent()) {
 			errors.rejectValue(problem.get().field(), problem.get().messageKey());
 			return passwordPage(model);
@@ -80,6 +101,11 @@ class AccountController {
 	@PostMapping(path = "/session/keep-alive", produces = "text/plain")
 	ResponseEntity<String> keepAlive() {
 		return ResponseEntity.ok("OK");
+	}
+
+	private void recordRefusal(SignedInUser user, String summary) {
+		this.auditLog.recordSignIn(AuditAction.SIGN_IN_FAILED, user.id(),
+				user.displayName() + " (" + user.email() + ")", user.role().name(), summary);
 	}
 
 	private String passwordPage(Model model) {

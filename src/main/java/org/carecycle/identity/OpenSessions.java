@@ -21,11 +21,27 @@ class OpenSessions {
 	}
 
 	void end(UUID accountId) {
+		endAllBut(accountId, null);
+	}
+
+	/**
+	 * Ends every open session of the account except the one given, as when someone
+	 * changes their own password and stays signed in where they did it.
+	 * @return how many sessions were ended
+	 */
+	int endAllBut(UUID accountId, String keptSessionId) {
+		int ended = 0;
 		for (Object principal : this.registry.getAllPrincipals()) {
 			if (principal instanceof AccountPrincipal account && account.user().id().equals(accountId)) {
-				this.registry.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
+				for (SessionInformation session : this.registry.getAllSessions(principal, false)) {
+					if (!session.getSessionId().equals(keptSessionId)) {
+						session.expireNow();
+						ended++;
+					}
+				}
 			}
 		}
+		return ended;
 	}
 
 }

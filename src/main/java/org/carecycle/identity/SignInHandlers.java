@@ -37,6 +37,9 @@ class SignInHandlers {
 
 	static final String SIGN_IN = "/sign-in";
 
+	/** Request attribute set when the throttle counted this request's password check. */
+	private static final String RESERVED = "carecycle.signIn.reserved";
+
 	private final SignInThrottle throttle;
 
 	private final JdbcClient jdbc;
@@ -63,7 +66,9 @@ class SignInHandlers {
 					session.removeAttribute(ENTERED_EMAIL);
 				}
 				if (authentication.getPrincipal() instanceof AccountPrincipal principal) {
-					SignInHandlers.this.throttle.succeeded(principal.user().email());
+					if (request.getAttribute(RESERVED) != null) {
+						SignInHandlers.this.throttle.succeeded(principal.user().email(), request.getRemoteAddr());
+					}
 					SignInHandlers.this.jdbc.sql("update app_user set last_signed_in_at = :now where id = :id")
 						.param("now", Timestamp.from(SignInHandlers.this.clock.instant()))
 						.param("id", principal.user().id())
@@ -83,9 +88,6 @@ class SignInHandlers {
 	AuthenticationFailureHandler failure() {
 		return (request, response, exception) -> {
 			String code = failureCode(request, exception);
-			if ("details".equals(code)) {
-				this.throttle.failed(request.getParameter("email"), request.getRemoteAddr());
-			}
 			rememberEmail(request);
 			response.sendRedirect(request.getContextPath() + SIGN_IN + "?error=" + code);
 		};
@@ -116,7 +118,11 @@ class SignInHandlers {
 		}
 	}
 
-	/** Refuses a sign-in attempt, before any password is checked, while throttled. */
+	/**
+	 * Counts a sign-in attempt before its password is checked, and refuses it once the
+	 * throttle's limit is reached. An attempt with a blank field checks no password, so
+	 * it is not counted.
+	 */
 	OncePerRequestFilter throttleFilter() {
 		return new OncePerRequestFilter() {
 
@@ -126,7 +132,12 @@ class SignInHandlers {
 				boolean signIn = HttpMethod.POST.matches(request.getMethod())
 						&& (request.getContextPath() + SIGN_IN).equals(request.getRequestURI());
 				String email = request.getParameter("email");
-				if (signIn && SignInHandlers.this.throttle.isBlocked(email, request.getRemoteAddr())) {
+				boolean checksAPassword = signIn && StringUtils.hasText(email)
+						&& StringUtils.hasText(request.getParameter("password"));
+				if (checksAPassword) {
+					request.setAttribute(RESERVED, Boolean.TRUE);
+				}
+				if (checksAPassword && !SignInHandlers.this.throttle.reserve(email, request.getRemoteAddr())) {
 					SignInHandlers.this.auditLog.recordSignIn(AuditAction.SIGN_IN_FAILED, null,
 							StringUtils.hasText(email) ? email.strip() : "(no email address)", null,
 							"Refused: too many failed sign-ins");

@@ -9,14 +9,19 @@ import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Slows down password guessing: after {@value #FAILURES_PER_EMAIL} failed sign-ins for
- * one email address, or {@value #FAILURES_PER_ADDRESS} from one client address, within
- * {@link #WINDOW}, further attempts are refused until the window has passed. The same
- * rule applies whether or not an account exists, so the refusal reveals nothing about
- * accounts.
+ * Slows down password guessing: at most {@value #FAILURES_PER_EMAIL} password checks for
+ * one email address, and {@value #FAILURES_PER_ADDRESS} from one client address, within
+ * {@link #WINDOW}; further attempts are refused, even with the right password, until the
+ * window has passed. The same rule applies whether or not an account exists, so the
+ * refusal reveals nothing about accounts.
+ * <p>
+ * An attempt is reserved <em>before</em> its password is checked, by one atomic
+ * {@code insert ... on conflict do update ... returning} per subject, so concurrent
+ * attempts queue on the row and can never all pass the limit together. A success gives
+ * the attempts back: it clears the email address's count and returns one to the client
+ * address, so only failures add up.
  */
 @Component
 class SignInThrottle {
@@ -36,51 +41,61 @@ class SignInThrottle {
 		this.clock = clock;
 	}
 
-	boolean isBlocked(String email, String clientAddress) {
-		Instant since = this.clock.instant().minus(WINDOW);
-		return failuresSince(emailSubject(email), since) >= FAILURES_PER_EMAIL
-				|| failuresSince(addressSubject(clientAddress), since) >= FAILURES_PER_ADDRESS;
+	/**
+	 * Counts an attempt to check a password for this email address from this client
+	 * address.
+	 * @return whether the password may be checked; {@code false} once either limit is
+	 * reached
+	 */
+	boolean reserve(String email, String clientAddress) {
+		Instant now = this.clock.instant();
+		// both subjects are always counted, so that a blocked email cannot be used to try
+		// other accounts from the same address for free
+		int forEmail = reserve(emailSubject(email), now);
+		int fromAddress = reserve(addressSubject(clientAddress), now);
+		return forEmail <= FAILURES_PER_EMAIL && fromAddress <= FAILURES_PER_ADDRESS;
 	}
 
-	@Transactional
-	void failed(String email, String clientAddress) {
-		Timestamp now = Timestamp.from(this.clock.instant());
-		for (String subject : new String[] { emailSubject(email), addressSubject(clientAddress) }) {
-			this.jdbc.sql("insert into sign_in_failure (subject, failed_at) values (:subject, :now)")
-				.param("subject", subject)
-				.param("now", now)
-				.update();
-		}
-	}
-
-	@Transactional
-	void succeeded(String email) {
-		this.jdbc.sql("delete from sign_in_failure where subject = :subject")
+	/** The password was right: the attempt was not a guess. */
+	void succeeded(String email, String clientAddress) {
+		this.jdbc.sql("delete from sign_in_attempts where subject = :subject")
 			.param("subject", emailSubject(email))
+			.update();
+		this.jdbc.sql("update sign_in_attempts set attempts = greatest(attempts - 1, 0) where subject = :subject")
+			.param("subject", addressSubject(clientAddress))
 			.update();
 	}
 
 	@Scheduled(fixedDelay = 1, timeUnit = java.util.concurrent.TimeUnit.HOURS)
-	void forgetOldFailures() {
-		this.jdbc.sql("delete from sign_in_failure where failed_at < :before")
-			.param("before", Timestamp.from(this.clock.instant().minus(WINDOW.multipliedBy(2))))
+	void forgetOldAttempts() {
+		this.jdbc.sql("delete from sign_in_attempts where window_started_at < :before")
+			.param("before", Timestamp.from(this.clock.instant().minus(WINDOW)))
 			.update();
 	}
 
-	private long failuresSince(String subject, Instant since) {
-		return this.jdbc.sql("select count(*) from sign_in_failure where subject = :subject and failed_at >= :since")
+	private int reserve(String subject, Instant now) {
+		return this.jdbc.sql("""
+				insert into sign_in_attempts as a (subject, attempts, window_started_at)
+				values (:subject, 1, :now)
+				on conflict (subject) do update set
+				    attempts = case when a.window_started_at <= :windowStart then 1 else a.attempts + 1 end,
+				    window_started_at = case when a.window_started_at <= :windowStart then :now
+				                             else a.window_started_at end
+				returning attempts
+				""")
 			.param("subject", subject)
-			.param("since", Timestamp.from(since))
-			.query(Long.class)
+			.param("now", Timestamp.from(now))
+			.param("windowStart", Timestamp.from(now.minus(WINDOW)))
+			.query(Integer.class)
 			.single();
 	}
 
-	private static String emailSubject(String email) {
+	static String emailSubject(String email) {
 		String normalised = (email == null) ? "" : email.strip().toLowerCase(Locale.ROOT);
 		return "email:" + ((normalised.length() > 250) ? normalised.substring(0, 250) : normalised);
 	}
 
-	private static String addressSubject(String address) {
+	static String addressSubject(String address) {
 		return "address:" + ((address == null) ? "" : address);
 	}
 

@@ -32,16 +32,19 @@ public class UserAdministration {
 
 	private final OpenSessions openSessions;
 
+	private final AuditLog auditLog;
+
 	private final Clock clock;
 
 	private final SecureRandom random = new SecureRandom();
 
 	UserAdministration(UserAccounts accounts, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
-			OpenSessions openSessions, Clock clock) {
+			OpenSessions openSessions, AuditLog auditLog, Clock clock) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.passwordPolicy = passwordPolicy;
 		this.openSessions = openSessions;
+		this.auditLog = auditLog;
 		this.clock = clock;
 	}
 
@@ -137,17 +140,20 @@ public class UserAdministration {
 	}
 
 	/**
-	 * The user's own change of password.
+	 * The user's own change of password. Their other open sessions end, since one of them
+	 * may be someone who learnt the old password; the one they changed it in stays.
+	 * @param keptSessionId the session in which they changed it
 	 * @return the key of the message explaining why the change was refused, if it was
 	 */
 	@Transactional
-	public Optional<PasswordChangeProblem> changeOwnPassword(UUID id, String currentPassword, String newPassword) {
+	public Optional<PasswordChangeProblem> changeOwnPassword(UUID id, String currentPassword, String newPassword,
+			String keptSessionId) {
 		UserAccount account = find(id);
 		if (account.passwordHash() == null || currentPassword == null
 				|| !this.passwordEncoder.matches(currentPassword, account.passwordHash())) {
 			return Optional.of(new PasswordChangeProblem("currentPassword", "password.error.current"));
 		}
-		Optional<String> problem = this.passwordPolicy.problemWith(newPassword, account.email());
+		Optional<String> problem = this.passwordPolicy.problemWith(newPassword, account.email(), account.displayName());
 		if (problem.isPresent()) {
 			return Optional.of(new PasswordChangeProblem("newPassword", problem.get()));
 		}
@@ -155,6 +161,12 @@ public class UserAdministration {
 			return Optional.of(new PasswordChangeProblem("newPassword", "password.error.same"));
 		}
 		this.accounts.save(account.withPassword(this.passwordEncoder.encode(newPassword)));
+		int ended = this.openSessions.endAllBut(id, keptSessionId);
+		if (ended > 0) {
+			this.auditLog.recordSignIn(AuditAction.SIGNED_OUT, id, account.displayName() + " (" + account.email() + ")",
+					account.role().name(), "Signed out of " + ended
+							+ ((ended == 1) ? " other session" : " other sessions") + " after changing their password");
+		}
 		return Optional.empty();
 	}
 

@@ -1,5 +1,14 @@
 package org.carecycle.identity;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import org.carecycle.ApplicationTest;
 import org.carecycle.SignIn;
 import org.carecycle.shared.Role;
@@ -30,6 +39,9 @@ class SignInTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	UserAdministration administration;
 
 	@Test
 	void signsInAndLandsOnTheHomePageWithTheirRolesSections() throws Exception {
@@ -87,9 +99,70 @@ class SignInTests {
 			.query(Long.class)
 			.single();
 		assertThat(refusals).isGreaterThanOrEqualTo(SignInThrottle.FAILURES_PER_EMAIL + 1);
-		this.jdbc.sql("delete from sign_in_failure where subject = :subject")
+		this.jdbc.sql("delete from sign_in_attempts where subject = :subject")
 			.param("subject", "email:" + email)
 			.update();
+	}
+
+	@Test
+	void concurrentGuessesAreCheckedNoMoreOftenThanTheLimitAllows() throws Exception {
+		String email = "racer." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+		String password = "tidal granite orchard lamp";
+		this.administration.addWithPassword(email, "Tamsin Racer", Role.CASE_MANAGER, null, password);
+		int guesses = 12;
+		ExecutorService threads = Executors.newFixedThreadPool(guesses);
+		CountDownLatch ready = new CountDownLatch(guesses);
+		CountDownLatch go = new CountDownLatch(1);
+		List<Future<String>> outcomes = new ArrayList<>();
+		try {
+			for (int i = 0; i < guesses; i++) {
+				String address = "10.0.3." + i;
+				String guess = "wrong-guess-" + i;
+				outcomes.add(threads.submit(() -> {
+					ready.countDown();
+					go.await();
+					return this.mvc.perform(attempt(email, guess, address))
+						.andReturn()
+						.getResponse()
+						.getRedirectedUrl();
+				}));
+			}
+			ready.await(30, TimeUnit.SECONDS);
+			go.countDown();
+			List<String> redirects = new ArrayList<>();
+			for (Future<String> outcome : outcomes) {
+				redirects.add(outcome.get(120, TimeUnit.SECONDS));
+			}
+			assertThat(redirects).as("at most five passwords checked, the rest refused unchecked")
+				.filteredOn("/sign-in?error=details"::equals)
+				.hasSizeLessThanOrEqualTo(SignInThrottle.FAILURES_PER_EMAIL);
+			assertThat(redirects).filteredOn("/sign-in?error=locked"::equals)
+				.hasSizeGreaterThanOrEqualTo(guesses - SignInThrottle.FAILURES_PER_EMAIL);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		long checked = this.jdbc
+			.sql("select count(*) from audit_event where action = 'SIGN_IN_FAILED' and actor_name = :email"
+					+ " and summary = 'Refused: BadCredentialsException'")
+			.param("email", email)
+			.query(Long.class)
+			.single();
+		assertThat(checked).as("wrong passwords actually checked")
+			.isLessThanOrEqualTo(SignInThrottle.FAILURES_PER_EMAIL);
+
+		this.mvc.perform(attempt(email, password, "10.0.3.99")).andExpect(redirectedUrl("/sign-in?error=locked"));
+
+		this.jdbc
+			.sql("update sign_in_attempts set window_started_at = window_started_at - interval '16 minutes'"
+					+ " where subject = :subject")
+			.param("subject", "email:" + email)
+			.update();
+		this.mvc.perform(attempt(email, password, "10.0.3.99")).andExpect(redirectedUrl("/"));
+		assertThat(this.jdbc.sql("select count(*) from sign_in_attempts where subject = :subject")
+			.param("subject", "email:" + email)
+			.query(Long.class)
+			.single()).as("a success clears the count").isZero();
 	}
 
 	@Test

@@ -70,7 +70,7 @@ class UserAdministrationTests {
 				.param("newPassword", "password1234")
 				.param("confirmPassword", "password1234")
 				.with(csrf()))
-			.andExpect(content().string(containsString("Password is too easy to guess")));
+			.andExpect(content().string(containsString("it is one of the most common passwords")));
 		this.mvc
 			.perform(post("/account/password").session(newcomer)
 				.param("currentPassword", temporary)
