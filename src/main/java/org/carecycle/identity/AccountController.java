@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import org.carecycle.web.FormBinding;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -17,7 +18,9 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -58,8 +61,9 @@ class AccountController {
 	}
 
 	@PostMapping("/account/password")
-	String changePassword(@Valid @ModelAttribute("form") ChangePasswordForm form, BindingResult errors, Model model,
+	String changePassword(@Valid @ModelAttribute("form") ChangePasswordForm form, BindingResult bound, Model model,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		if (!errors.hasFieldErrors("newPassword") && !errors.hasFieldErrors("confirmPassword")
 				&& !form.newPassword().equals(form.confirmPassword())) {
 			errors.rejectValue("confirmPassword", "password.error.mismatch");
@@ -145,6 +149,11 @@ class AccountController {
 	record ChangePasswordForm(@NotBlank(message = "{password.error.current.blank}") String currentPassword,
 			@NotBlank(message = "{password.error.blank}") String newPassword,
 			@NotBlank(message = "{password.error.confirm.blank}") String confirmPassword) {
+	}
+
+	@InitBinder
+	void binder(WebDataBinder binder) {
+		FormBinding.keepPropertyMessages(binder);
 	}
 
 }

@@ -41,8 +41,21 @@ public final class CurrentUrl {
 		return new CurrentUrl(request.getContextPath(), request.getRequestURI(), query);
 	}
 
+	/**
+	 * A query parameter as decoded, or as written when it is not valid percent-encoding
+	 * ({@code %zz}, a trailing {@code %}): an address someone typed or tampered with
+	 * still gets its page, or its error page, rather than a failure to draw the layout.
+	 */
 	private static String decode(String value) {
-		return (value == null) ? "" : UriUtils.decode(value.replace("+", " "), StandardCharsets.UTF_8);
+		if (value == null) {
+			return "";
+		}
+		try {
+			return UriUtils.decode(value.replace("+", " "), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return value;
+		}
 	}
 
 	public String path() {

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
@@ -40,6 +41,16 @@ class ErrorAdvice {
 		FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
 		flash.put(TooLargeUpload.FLASH, true);
 		return "redirect:" + path;
+	}
+
+	/**
+	 * A multipart body that cannot be read (cut short, a boundary that is never found, a
+	 * file name holding a NUL character): the request is malformed, "There is a problem
+	 * with your request", never a server error.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	void unreadableMultipart(HttpServletResponse response) throws IOException {
+		response.sendError(HttpServletResponse.SC_BAD_REQUEST);
 	}
 
 }

@@ -30,8 +30,18 @@ class NulCharacterFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		Map<String, String[]> parameters;
+		try {
+			parameters = request.getParameterMap();
+		}
+		catch (RuntimeException ex) {
+			// A body the container cannot read as fields (an upload whose file name holds
+			// a NUL): the request is malformed.
+			response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+			return;
+		}
 		boolean found = false;
-		for (String[] values : request.getParameterMap().values()) {
+		for (String[] values : parameters.values()) {
 			for (String value : values) {
 				if (value != null && value.indexOf('\u0000') >= 0) {
 					found = true;

@@ -19,7 +19,8 @@ import org.springframework.web.servlet.view.RedirectView;
  * The error pages, as Spring Boot finds them ({@code templates/error/}), except for a
  * request too large for the server to read: the servlet container refuses it before any
  * page sees it, so the browser is sent back to the page it came from, which explains how
- * large a file may be (see {@link TooLargeUpload}).
+ * large a file may be (see {@link TooLargeUpload}). A page that takes no file has nothing
+ * to explain: it gets the error page.
  */
 class TooLargeUploadErrorViews implements ErrorViewResolver {
 
@@ -32,7 +33,8 @@ class TooLargeUploadErrorViews implements ErrorViewResolver {
 	@Override
 	public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		if (status == HttpStatus.CONTENT_TOO_LARGE && uri instanceof String path && path.startsWith("/")) {
+		if (status == HttpStatus.CONTENT_TOO_LARGE && uri instanceof String path && path.startsWith("/")
+				&& RequestBodyLimits.isUpload(path.substring(request.getContextPath().length()))) {
 			FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
 			flash.put(TooLargeUpload.FLASH, true);
 			RedirectView back = new RedirectView(path.substring(request.getContextPath().length()), true);

@@ -63,6 +63,30 @@ class WebConfiguration implements WebMvcConfigurer {
 				"/images/**", "/webjars/**", "/assets/fonts/**", "/favicon.ico", "/favicon.svg");
 	}
 
+	/**
+	 * Every error's answer: the GOV.UK error page, or a problem detail for the API (in
+	 * place of Spring Boot's own error controller).
+	 */
+	@Bean
+	ErrorResponses errorResponses(org.springframework.boot.webmvc.error.ErrorAttributes attributes,
+			org.springframework.boot.autoconfigure.web.WebProperties properties,
+			org.springframework.beans.factory.ObjectProvider<org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver> resolvers) {
+		return new ErrorResponses(attributes, properties.getError(), resolvers.orderedStream().toList());
+	}
+
+	/**
+	 * The servlet container's own error page, for requests too malformed to reach
+	 * CareCycle: the GOV.UK page instead of Tomcat's.
+	 */
+	@Bean
+	org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory> containerErrorPage() {
+		return factory -> factory.addContextCustomizers(context -> {
+			if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+				host.setErrorReportValveClass(ContainerErrorPage.class.getName());
+			}
+		});
+	}
+
 	@Bean
 	TooLargeUploadErrorViews tooLargeUploadErrorViews(org.springframework.context.ApplicationContext context,
 			org.springframework.boot.autoconfigure.web.WebProperties properties) {

@@ -7,12 +7,15 @@ import org.carecycle.identity.AuditAction;
 import org.carecycle.identity.AuditTrail;
 import org.carecycle.web.Choice;
 import org.carecycle.web.DateInput;
+import org.carecycle.web.FormBinding;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -62,8 +65,9 @@ class AuditLogController {
 	}
 
 	@GetMapping
-	String search(@ModelAttribute("form") AuditSearchForm form, BindingResult errors,
+	String search(@ModelAttribute("form") AuditSearchForm form, BindingResult bound,
 			@RequestParam(defaultValue = "1") int page, Model model) {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		rejectDate(errors, "from", form.from(), "audit.from");
 		rejectDate(errors, "to", form.to(), "audit.to");
 		if (!errors.hasErrors() && form.from().toDate() != null && form.to().toDate() != null
@@ -87,6 +91,11 @@ class AuditLogController {
 			errors.rejectValue(field + "Day", problem,
 					new Object[] { new DefaultMessageSourceResolvable(new String[] { nameKey }) }, problem);
 		}
+	}
+
+	@InitBinder
+	void binder(WebDataBinder binder) {
+		FormBinding.keepPropertyMessages(binder);
 	}
 
 }

@@ -19,6 +19,7 @@ import org.carecycle.shared.ProviderId;
 import org.carecycle.shared.RecordNotFoundException;
 import org.carecycle.shared.Role;
 import org.carecycle.web.Choice;
+import org.carecycle.web.FormBinding;
 import org.carecycle.web.Paged;
 import org.carecycle.web.SortOrder;
 
@@ -26,7 +27,9 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -95,8 +98,9 @@ class UserAdminController {
 	}
 
 	@PostMapping
-	String add(@Valid @ModelAttribute("form") UserForm form, BindingResult errors, Model model,
+	String add(@Valid @ModelAttribute("form") UserForm form, BindingResult bound, Model model,
 			RedirectAttributes redirect) {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		checkRoleAndOrganisation(form.chosenRole(), form.chosenProvider(), errors);
 		if (!errors.hasFieldErrors("email") && this.directory.findByEmail(form.email()).isPresent()) {
 			errors.rejectValue("email", "user.error.email.taken");
@@ -138,8 +142,9 @@ class UserAdminController {
 	}
 
 	@PostMapping("/{id}/role")
-	String changeRole(@PathVariable UUID id, @ModelAttribute("form") RoleForm form, BindingResult errors, Model model,
+	String changeRole(@PathVariable UUID id, @ModelAttribute("form") RoleForm form, BindingResult bound, Model model,
 			RedirectAttributes redirect) {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		UserSummary user = find(id);
 		checkRoleAndOrganisation(form.chosenRole(), form.chosenProvider(), errors);
 		if (errors.hasErrors()) {
@@ -250,6 +255,11 @@ class UserAdminController {
 			.filter(java.util.Objects::nonNull)
 			.collect(Collectors.toSet());
 		return this.organisations.names(ids);
+	}
+
+	@InitBinder
+	void binder(WebDataBinder binder) {
+		FormBinding.keepPropertyMessages(binder);
 	}
 
 }

@@ -13,6 +13,7 @@ import org.carecycle.identity.CurrentUser;
 import org.carecycle.oversight.Kpi;
 import org.carecycle.oversight.KpiDefinitions;
 import org.carecycle.oversight.KpiReturns;
+import org.carecycle.web.RequestBodyLimits;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,6 +48,14 @@ import tools.jackson.databind.JsonNode;
 @RestController
 @RequestMapping("/api/v1/returns")
 class ReturnsApiController {
+
+	/** The most decimal places a figure may have (KPI figures have two at most). */
+	static final int MAX_DECIMALS = 6;
+
+	/** The most digits before the decimal point. */
+	static final int LARGEST_DIGITS = 12;
+
+	private static final String LARGEST = "999999999999";
 
 	private final KpiReturns returns;
 
@@ -129,17 +139,26 @@ class ReturnsApiController {
 		}
 		Map<String, String> values = new LinkedHashMap<>();
 		List<KpiReturns.Problem> typeProblems = new ArrayList<>();
+		List<KpiReturns.Problem> rangeProblems = new ArrayList<>();
 		valuesNode.properties().forEach(e -> {
 			JsonNode v = e.getValue();
+			String code = e.getKey().matches("[A-Za-z0-9_]{1,40}") ? e.getKey() : "values";
 			String number = (v.isNumber()) ? decimal(v) : null;
 			if (number != null) {
 				values.put(e.getKey(), number);
 			}
+			else if (v.isNumber()) {
+				rangeProblems.add(new KpiReturns.Problem(code, code + " must be a number between -" + LARGEST + " and "
+						+ LARGEST + " with at most " + MAX_DECIMALS + " decimal places"));
+			}
 			else {
-				String code = e.getKey().matches("[A-Za-z0-9_]{1,40}") ? e.getKey() : "values";
 				typeProblems.add(new KpiReturns.Problem(code, code + " must be a number"));
 			}
 		});
+		if (!rangeProblems.isEmpty()) {
+			return problem(HttpStatus.BAD_REQUEST, "Number out of range",
+					"A figure is too large, or too small, to be a KPI figure.", rangeProblems);
+		}
 		if (!typeProblems.isEmpty()) {
 			return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid return", "Every figure must be a JSON number.",
 					typeProblems);
@@ -159,21 +178,49 @@ class ReturnsApiController {
 		};
 	}
 
-	/** A JSON number as written in decimals; null for one no decimal can hold (1e309). */
-	private static String decimal(JsonNode number) {
-		if (number.isFloatingPointNumber() && !Double.isFinite(number.doubleValue()) && !number.isBigDecimal()) {
+	/**
+	 * A JSON number as written in decimals (the mapper reads every number as a decimal,
+	 * never a binary double); null for one beyond any KPI figure: more than
+	 * {@link #MAX_DECIMALS} decimal places, or larger than {@link #LARGEST}. It is
+	 * checked before it is ever written out in full, which for 1e-1000000 would take a
+	 * million digits.
+	 */
+	static String decimal(JsonNode number) {
+		if (!number.isNumber()) {
 			return null;
 		}
+		BigDecimal value;
 		try {
-			return number.decimalValue().toPlainString();
+			value = number.decimalValue();
 		}
 		catch (RuntimeException ex) {
 			return null;
 		}
+		BigDecimal stripped = (value.signum() == 0) ? BigDecimal.ZERO : value.stripTrailingZeros();
+		if (stripped.scale() > MAX_DECIMALS || stripped.precision() - stripped.scale() > LARGEST_DIGITS) {
+			return null;
+		}
+		return stripped.toPlainString();
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ResponseEntity<ProblemDetail> unreadable() {
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException exception) {
+		if (RequestBodyLimits.exceeded(exception)) {
+			return problem(HttpStatus.CONTENT_TOO_LARGE, "Content Too Large", "The request body is larger than the "
+					+ (RequestBodyLimits.API_BYTES / 1024) + " KB the API accepts.", null);
+		}
+		Throwable cause = exception.getMostSpecificCause();
+		if (cause instanceof StreamConstraintsException) {
+			return problem(HttpStatus.BAD_REQUEST, "JSON beyond limits",
+					"The request body is too large, too deeply nested, or holds a number or text too long"
+							+ " for a return.",
+					null);
+		}
+		String message = String.valueOf(cause.getMessage());
+		if (message.contains("Duplicate")) {
+			return problem(HttpStatus.BAD_REQUEST, "Duplicate key",
+					"The request body names the same key twice in one object: send each once.", null);
+		}
 		return problem(HttpStatus.BAD_REQUEST, "Malformed JSON", "The request body is not valid JSON.", null);
 	}
 

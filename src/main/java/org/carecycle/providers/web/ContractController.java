@@ -32,6 +32,7 @@ import org.carecycle.shared.RecordNotFoundException;
 import org.carecycle.shared.Role;
 import org.carecycle.shared.UkTime;
 import org.carecycle.web.Choice;
+import org.carecycle.web.FormBinding;
 import org.carecycle.web.TableExport;
 import org.carecycle.web.TooLargeUpload;
 
@@ -44,7 +45,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -194,8 +197,9 @@ class ContractController {
 	}
 
 	@PostMapping("/services/{serviceId}/contracts/new")
-	String add(@PathVariable UUID serviceId, @ModelAttribute("form") ContractForm form, BindingResult errors,
+	String add(@PathVariable UUID serviceId, @ModelAttribute("form") ContractForm form, BindingResult bound,
 			Model model, RedirectAttributes redirect) throws IOException {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		ServiceProfile service = service(serviceId);
 		byte[] file = checkUpload(form, errors);
 		ContractTerms terms = form.toTerms(errors, null);
@@ -222,8 +226,9 @@ class ContractController {
 	}
 
 	@PostMapping("/contracts/{id}/edit")
-	String edit(@PathVariable UUID id, @ModelAttribute("form") ContractForm form, BindingResult errors, Model model,
+	String edit(@PathVariable UUID id, @ModelAttribute("form") ContractForm form, BindingResult bound, Model model,
 			RedirectAttributes redirect) throws IOException {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		ContractRow contract = find(id);
 		ServiceProfile service = service(contract.serviceId());
 		byte[] file = checkUpload(form, errors);
@@ -307,6 +312,11 @@ class ContractController {
 			.toList();
 		model.addAttribute("managers", managers);
 		return "providers/contract-form";
+	}
+
+	@InitBinder
+	void binder(WebDataBinder binder) {
+		FormBinding.keepPropertyMessages(binder);
 	}
 
 }

@@ -12,13 +12,16 @@ import org.carecycle.providers.imports.ImportJob;
 import org.carecycle.shared.Council;
 import org.carecycle.shared.RecordNotFoundException;
 import org.carecycle.web.Choice;
+import org.carecycle.web.FormBinding;
 import org.carecycle.web.TooLargeUpload;
 
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,7 +60,8 @@ class ImportController {
 	}
 
 	@PostMapping
-	String upload(@ModelAttribute("form") UploadForm form, BindingResult errors, Model model) throws IOException {
+	String upload(@ModelAttribute("form") UploadForm form, BindingResult bound, Model model) throws IOException {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		if (form.file() == null || (form.file().isEmpty()
 				&& !org.springframework.util.StringUtils.hasText(form.file().getOriginalFilename()))) {
 			errors.rejectValue("file", "imports.error.file.blank");
@@ -132,6 +136,11 @@ class ImportController {
 				new Choice("all", "imports.scope.all", null, "imports.scope.all.hint")));
 		model.addAttribute("areaName", this.council.area());
 		return "providers/imports";
+	}
+
+	@InitBinder
+	void binder(WebDataBinder binder) {
+		FormBinding.keepPropertyMessages(binder);
 	}
 
 }

@@ -13,11 +13,14 @@ import org.carecycle.providers.RegisterMaintenance;
 import org.carecycle.providers.RegisterViews.ProviderProfile;
 import org.carecycle.providers.RegisterViews.ServiceProfile;
 import org.carecycle.shared.RecordNotFoundException;
+import org.carecycle.web.FormBinding;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -68,8 +71,9 @@ class MyOrganisationController {
 	}
 
 	@PostMapping("/contacts")
-	String contacts(@ModelAttribute("form") ContactsForm form, BindingResult errors, Model model,
+	String contacts(@ModelAttribute("form") ContactsForm form, BindingResult bound, Model model,
 			RedirectAttributes redirect) {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		ProviderProfile provider = ownProvider();
 		List<ProviderContact> contacts = form.toContacts(errors);
 		if (contacts == null) {
@@ -106,8 +110,9 @@ class MyOrganisationController {
 	}
 
 	@PostMapping("/services/{id}/vacancies")
-	String vacancies(@PathVariable UUID id, @ModelAttribute("form") VacanciesForm form, BindingResult errors,
+	String vacancies(@PathVariable UUID id, @ModelAttribute("form") VacanciesForm form, BindingResult bound,
 			Model model, RedirectAttributes redirect) {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		ServiceProfile service = ownService(id);
 		Integer count = new Checks(errors).count("vacancies", form.vacancies(), true, "service.vacancies");
 		if (count != null && service.capacity() != null && count > service.capacity()) {
@@ -133,6 +138,11 @@ class MyOrganisationController {
 	private ServiceProfile ownService(UUID id) {
 		return this.register.service(id, this.currentUser.scope())
 			.orElseThrow(() -> new RecordNotFoundException("No such service"));
+	}
+
+	@InitBinder
+	void binder(WebDataBinder binder) {
+		FormBinding.keepPropertyMessages(binder);
 	}
 
 }

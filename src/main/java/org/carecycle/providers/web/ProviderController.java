@@ -27,6 +27,7 @@ import org.carecycle.providers.ServiceType;
 import org.carecycle.shared.RecordNotFoundException;
 import org.carecycle.shared.UkTime;
 import org.carecycle.web.Choice;
+import org.carecycle.web.FormBinding;
 import org.carecycle.web.SortOrder;
 import org.carecycle.web.TableExport;
 
@@ -34,7 +35,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -144,8 +147,9 @@ class ProviderController {
 	}
 
 	@PostMapping("/new")
-	String add(@ModelAttribute("form") ProviderForm form, BindingResult errors, Model model,
+	String add(@ModelAttribute("form") ProviderForm form, BindingResult bound, Model model,
 			RedirectAttributes redirect) {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		ProviderDetails details = form.toDetails(errors);
 		if (details == null) {
 			return providerFormPage(model, null);
@@ -169,8 +173,9 @@ class ProviderController {
 	}
 
 	@PostMapping("/{id}/edit")
-	String edit(@PathVariable UUID id, @ModelAttribute("form") ProviderForm form, BindingResult errors, Model model,
+	String edit(@PathVariable UUID id, @ModelAttribute("form") ProviderForm form, BindingResult bound, Model model,
 			RedirectAttributes redirect) {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		ProviderProfile provider = find(id);
 		ProviderDetails details = form.toDetails(errors);
 		if (details == null) {
@@ -199,8 +204,9 @@ class ProviderController {
 	}
 
 	@PostMapping("/{id}/contacts")
-	String contacts(@PathVariable UUID id, @ModelAttribute("form") ContactsForm form, BindingResult errors, Model model,
+	String contacts(@PathVariable UUID id, @ModelAttribute("form") ContactsForm form, BindingResult bound, Model model,
 			RedirectAttributes redirect) {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		ProviderProfile provider = find(id);
 		List<ProviderContact> contacts = form.toContacts(errors);
 		if (contacts == null) {
@@ -225,8 +231,9 @@ class ProviderController {
 	}
 
 	@PostMapping("/{id}/services/new")
-	String addService(@PathVariable UUID id, @ModelAttribute("form") ServiceForm form, BindingResult errors,
-			Model model, RedirectAttributes redirect) {
+	String addService(@PathVariable UUID id, @ModelAttribute("form") ServiceForm form, BindingResult bound, Model model,
+			RedirectAttributes redirect) {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		ProviderProfile provider = find(id);
 		ServiceDetails details = form.toDetails(errors, this.clock);
 		if (details == null) {
@@ -265,6 +272,11 @@ class ProviderController {
 		model.addAttribute("types", Choice.of(ServiceType::messageKey, ServiceType.values()));
 		model.addAttribute("groups", Choice.of(ClientGroup::messageKey, ClientGroup.values()));
 		return "providers/service-form";
+	}
+
+	@InitBinder
+	void binder(WebDataBinder binder) {
+		FormBinding.keepPropertyMessages(binder);
 	}
 
 }

@@ -29,6 +29,7 @@ import org.carecycle.shared.RecordNotFoundException;
 import org.carecycle.shared.UkTime;
 import org.carecycle.web.Choice;
 import org.carecycle.web.DateInput;
+import org.carecycle.web.FormBinding;
 import org.carecycle.web.SortOrder;
 import org.carecycle.web.TableExport;
 
@@ -36,7 +37,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -192,8 +195,9 @@ class ServiceController {
 	}
 
 	@PostMapping("/{id}/edit")
-	String edit(@PathVariable UUID id, @ModelAttribute("form") ServiceForm form, BindingResult errors, Model model,
+	String edit(@PathVariable UUID id, @ModelAttribute("form") ServiceForm form, BindingResult bound, Model model,
 			RedirectAttributes redirect) {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		ServiceProfile service = find(id);
 		ServiceDetails details = form.toDetails(errors, this.clock);
 		if (details == null) {
@@ -225,8 +229,9 @@ class ServiceController {
 	}
 
 	@PostMapping("/{id}/status")
-	String status(@PathVariable UUID id, @ModelAttribute("form") StatusForm form, BindingResult errors, Model model,
+	String status(@PathVariable UUID id, @ModelAttribute("form") StatusForm form, BindingResult bound, Model model,
 			RedirectAttributes redirect) {
+		BindingResult errors = FormBinding.checked(form, bound, model);
 		ServiceProfile service = find(id);
 		Checks checks = new Checks(errors);
 		ServiceStatus chosen = checks.choice("status", form.status(), ServiceStatus.class, "status.error.blank");
@@ -295,6 +300,11 @@ class ServiceController {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
+	}
+
+	@InitBinder
+	void binder(WebDataBinder binder) {
+		FormBinding.keepPropertyMessages(binder);
 	}
 
 }
