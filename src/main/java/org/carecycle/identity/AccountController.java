@@ -32,15 +32,19 @@ class AccountController {
 
 	private final SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
 
-	AccountController(CurrentUser currentUser, UserAdministration administration) {
+	private final SecondFactors secondFactors;
+
+	AccountController(CurrentUser currentUser, UserAdministration administration, SecondFactors secondFactors) {
 		this.currentUser = currentUser;
 		this.administration = administration;
+		this.secondFactors = secondFactors;
 	}
 
 	@GetMapping("/account")
 	String account(Model model) {
 		SignedInUser user = this.currentUser.require();
 		model.addAttribute("account", this.administration.findAccount(user.id()).orElseThrow());
+		model.addAttribute("secondFactorOn", this.secondFactors.isSetUp(user.id()));
 		return "identity/account";
 	}
 
