@@ -25,8 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "carecycle.demo.enabled=true", "carecycle.rate-limit.public-per-second=0.2",
-				"carecycle.second-factor.encryption-key=production-profile-test-key-not-secret" })
+		properties = { "carecycle.demo.enabled=true", "carecycle.rate-limit.public-per-second=0.2" })
 @ActiveProfiles("production")
 public @interface ProductionServerTest {
 
