@@ -224,6 +224,66 @@ class SecondFactorTests {
 			.andExpect(content().string(containsString("Enter the code from your authenticator app")));
 	}
 
+	/**
+	 * Every hostile value, typed as the code at the second step, while setting up at
+	 * sign-in and from the account page: a GOV.UK error on the same page, never a 500,
+	 * never the markup back, and never a way in.
+	 */
+	@Test
+	void hostileCodesGetAnErrorOnTheirOwnPage() throws Exception {
+		String withApp = withSecondFactor(Role.ADMIN);
+		String settingUp = newUser(Role.SAFEGUARDING_LEAD);
+		String optional = newUser(Role.QA_OFFICER);
+		MockHttpSession account = SignIn.as(this.mvc, optional, PASSWORD);
+		this.mvc.perform(get("/account/second-factor/set-up").session(account));
+		List<String> failures = new ArrayList<>();
+		for (String value : org.carecycle.HostileValues.ALL) {
+			forgetFailures(withApp, settingUp, optional);
+			MockHttpSession code = password(withApp, "/sign-in/code");
+			check(failures, "code", post("/sign-in/code").session(code), value, "/admin/users", code);
+			MockHttpSession setUp = password(settingUp, "/sign-in/set-up");
+			this.mvc.perform(get("/sign-in/set-up").session(setUp));
+			check(failures, "set-up", post("/sign-in/set-up").session(setUp), value, "/concerns", setUp);
+			check(failures, "account set-up", post("/account/second-factor/set-up").session(account), value, null,
+					account);
+		}
+		assertThat(failures).as("hostile codes").isEmpty();
+		assertThat(this.jdbc
+			.sql("select count(*) from second_factor s join app_user u on u.id = s.user_id "
+					+ "where u.email in (:emails)")
+			.param("emails", List.of(settingUp, optional))
+			.query(Long.class)
+			.single()).as("nothing set up by a hostile code").isZero();
+	}
+
+	private void check(List<String> failures, String where,
+			org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String value,
+			String stillClosed, MockHttpSession session) throws Exception {
+		var response = this.mvc.perform(request.param("code", value).with(csrf())).andReturn().getResponse();
+		String body = response.getContentAsString();
+		String shown = (value.length() > 20) ? value.substring(0, 20) + "…" : value;
+		if (response.getStatus() != 200 || !body.contains("govuk-error-summary")) {
+			failures.add(where + ": " + response.getStatus() + " without an error for " + shown);
+		}
+		if (body.contains(org.carecycle.HostileValues.SCRIPT) || body.contains("<img src=x onerror")
+				|| body.contains("<svg/onload")) {
+			failures.add(where + ": markup shown for " + shown);
+		}
+		if (stillClosed != null
+				&& this.mvc.perform(get(stillClosed).session(session)).andReturn().getResponse().getStatus() == 200) {
+			failures.add(where + ": signed in with " + shown);
+		}
+	}
+
+	private void forgetFailures(String... emails) {
+		for (String email : emails) {
+			this.jdbc.sql("delete from sign_in_failure where subject = :subject")
+				.param("subject", "email:" + email)
+				.update();
+		}
+		this.jdbc.sql("delete from sign_in_failure where subject = 'address:127.0.0.1'").update();
+	}
+
 	/** A new account with a second factor set up (through the pages). */
 	private String withSecondFactor(Role role) throws Exception {
 		String email = newUser(role);
