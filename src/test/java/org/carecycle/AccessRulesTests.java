@@ -107,6 +107,10 @@ class AccessRulesTests {
 		EXPECTED.put("/services", COUNCIL_STAFF);
 		EXPECTED.put("/my-organisation/reviews", EnumSet.of(Role.PROVIDER));
 		EXPECTED.put("/my-organisation", EnumSet.of(Role.PROVIDER));
+		// the second sign-in step: only someone between their password and their code
+		// (ADR 0023)
+		EXPECTED.put("/sign-in/code", EnumSet.noneOf(Role.class));
+		EXPECTED.put("/sign-in/set-up", EnumSet.noneOf(Role.class));
 		EXPECTED.put("/sign-in", null);
 		EXPECTED.put("/accessibility", null);
 		EXPECTED.put("/cookies", null);
@@ -228,6 +232,36 @@ class AccessRulesTests {
 		assertThat(wrong).as("roles reaching what they should not, or refused what they should reach").isEmpty();
 	}
 
+	/**
+	 * The right password alone, for a role that needs a second factor, opens no page but
+	 * the second step: every other route that is not public sends them back to it, and
+	 * the API still wants a token.
+	 */
+	@Test
+	void aPasswordAloneOpensNothingButTheSecondStep() throws Exception {
+		List<String> wrong = new ArrayList<>();
+		for (Role role : org.carecycle.identity.SecondFactors.REQUIRED_FOR) {
+			MvcResult password = this.mvc
+				.perform(post("/sign-in").param("email", SignIn.DEMO_EMAILS.get(role))
+					.param("password", SignIn.DEMO_PASSWORD)
+					.with(csrf()))
+				.andReturn();
+			assertThat(password.getResponse().getRedirectedUrl()).isEqualTo("/sign-in/code");
+			MockHttpSession pending = (MockHttpSession) password.getRequest().getSession(false);
+			for (Route route : routes()) {
+				if (expectedFor(route.path()) == null || route.path().startsWith("/sign-in/")) {
+					continue;
+				}
+				MvcResult result = performIn(route, pending);
+				int status = result.getResponse().getStatus();
+				if (isApi(route) ? status != 401 : !redirect(result).endsWith("/sign-in/code")) {
+					wrong.add(role + " " + route + " -> " + status + " " + redirect(result));
+				}
+			}
+		}
+		assertThat(wrong).as("routes opened by a password alone").isEmpty();
+	}
+
 	private static boolean isApi(Route route) {
 		return route.path().startsWith("/api/");
 	}
@@ -309,6 +343,10 @@ class AccessRulesTests {
 	}
 
 	private MvcResult perform(Route route, Role role) throws Exception {
+		return performIn(route, (role != null) ? this.sessions.get(role) : null);
+	}
+
+	private MvcResult performIn(Route route, MockHttpSession session) throws Exception {
 		String path = route.path();
 		for (Map.Entry<String, String> id : this.ids.entrySet()) {
 			if (path.equals(id.getKey()) || path.startsWith(id.getKey() + "/")) {
@@ -317,8 +355,8 @@ class AccessRulesTests {
 		}
 		path = path.replace("{id}", UUID.randomUUID().toString());
 		var request = (route.method() == RequestMethod.POST) ? post(path).with(csrf()) : get(path);
-		if (role != null) {
-			request.session(this.sessions.get(role));
+		if (session != null) {
+			request.session(session);
 		}
 		return this.mvc.perform(request).andReturn();
 	}

@@ -9,9 +9,14 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-/** Signs in through the real sign-in form, as a person would, and keeps the session. */
+/**
+ * Signs in through the real sign-in form, as a person would, and keeps the session: with
+ * the second step (a code from the authenticator app) where the account has one, and
+ * setting one up where the role requires it.
+ */
 public final class SignIn {
 
 	/** The password of every demo account. */
@@ -33,7 +38,22 @@ public final class SignIn {
 	public static MockHttpSession as(MockMvc mvc, String email, String password) throws Exception {
 		MvcResult result = mvc.perform(post("/sign-in").param("email", email).param("password", password).with(csrf()))
 			.andReturn();
+		MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
 		String location = result.getResponse().getRedirectedUrl();
+		if ("/sign-in/set-up".equals(location)) {
+			String page = mvc.perform(get(location).session(session)).andReturn().getResponse().getContentAsString();
+			String key = SecondStep.keyOnPage(page);
+			SecondStep.remember(email, key);
+			result = mvc.perform(post(location).session(session).param("code", SecondStep.code(key)).with(csrf()))
+				.andReturn();
+			location = result.getResponse().getRedirectedUrl();
+		}
+		else if ("/sign-in/code".equals(location)) {
+			result = mvc
+				.perform(post(location).session(session).param("code", SecondStep.freshCode(email)).with(csrf()))
+				.andReturn();
+			location = result.getResponse().getRedirectedUrl();
+		}
 		if (location == null || location.contains("/sign-in")) {
 			throw new IllegalStateException("Could not sign in as " + email + ": sent to " + location);
 		}

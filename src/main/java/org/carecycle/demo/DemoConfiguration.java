@@ -21,6 +21,17 @@ import org.springframework.context.annotation.Configuration;
 class DemoConfiguration {
 
 	/**
+	 * The authenticator key of the demo administrator and safeguarding lead: published in
+	 * the README and on the sign-in page, so it protects nothing, and only ever given to
+	 * demo accounts.
+	 */
+	static final String SECOND_FACTOR_KEY = "CARE CYCL EDEM OKEY PUBL ISHE DNOT SAFE";
+
+	/** Their recovery codes, published likewise; each works once for each account. */
+	static final List<String> RECOVERY_CODES = List.of("demo-code-01", "demo-code-02", "demo-code-03", "demo-code-04",
+			"demo-code-05", "demo-code-06", "demo-code-07", "demo-code-08", "demo-code-09", "demo-code-10");
+
+	/**
 	 * Loads the county once every bean is ready but before the web server opens, so
 	 * nobody sees a half-filled service.
 	 */
@@ -55,6 +66,16 @@ class DemoConfiguration {
 			@Override
 			public String password() {
 				return properties.password();
+			}
+
+			@Override
+			public String secondFactorKey() {
+				return SECOND_FACTOR_KEY;
+			}
+
+			@Override
+			public List<String> recoveryCodes() {
+				return RECOVERY_CODES;
 			}
 
 		};

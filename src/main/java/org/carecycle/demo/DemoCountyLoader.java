@@ -22,6 +22,7 @@ import org.carecycle.demo.DemoGeography.DistrictSpec;
 import org.carecycle.geography.Locality;
 import org.carecycle.geography.Places;
 import org.carecycle.identity.AuditLog;
+import org.carecycle.identity.SecondFactors;
 import org.carecycle.identity.UserAdministration;
 import org.carecycle.providers.RegisterLoader;
 import org.carecycle.providers.RegisterLoader.NewContract;
@@ -72,9 +73,13 @@ class DemoCountyLoader {
 
 	private final Clock clock;
 
+	private final SecondFactors secondFactors;
+
 	DemoCountyLoader(DemoGeographies geographies, Places places, RegisterLoader registerLoader,
 			UserAdministration users, JdbcClient jdbc, ConcernLoader concernLoader, DemoReviewLoader reviewLoader,
-			DemoReturns demoReturns, Frameworks frameworks, MessageSource messages, Council council, Clock clock) {
+			DemoReturns demoReturns, Frameworks frameworks, MessageSource messages, Council council, Clock clock,
+			SecondFactors secondFactors) {
+		this.secondFactors = secondFactors;
 		this.geographies = geographies;
 		this.places = places;
 		this.registerLoader = registerLoader;
@@ -144,6 +149,10 @@ class DemoCountyLoader {
 			for (DemoUser user : county.users()) {
 				UUID id = this.users.addWithPassword(user.email(), user.name(), user.role(),
 						(user.provider() != null) ? new ProviderId(user.provider().id()) : null, password);
+				if (SecondFactors.REQUIRED_FOR.contains(user.role())) {
+					this.secondFactors.setUpForDemo(id, DemoConfiguration.SECOND_FACTOR_KEY,
+							DemoConfiguration.RECOVERY_CODES);
+				}
 				if (user.role() == Role.COMMISSIONER) {
 					contractManager = id;
 					senior = new DemoReviews.Person(id, user.name());

@@ -39,18 +39,22 @@ class AccountController {
 
 	private final SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
 
+	private final SecondFactors secondFactors;
+
 	AccountController(CurrentUser currentUser, UserAdministration administration, SignInThrottle throttle,
-			AuditLog auditLog) {
+			AuditLog auditLog, SecondFactors secondFactors) {
 		this.currentUser = currentUser;
 		this.administration = administration;
 		this.throttle = throttle;
 		this.auditLog = auditLog;
+		this.secondFactors = secondFactors;
 	}
 
 	@GetMapping("/account")
 	String account(Model model) {
 		SignedInUser user = this.currentUser.require();
 		model.addAttribute("account", this.administration.findAccount(user.id()).orElseThrow());
+		model.addAttribute("secondFactorOn", this.secondFactors.isSetUp(user.id()));
 		return "identity/account";
 	}
 

@@ -18,7 +18,12 @@ public enum AuditAction {
 	/** A sign-in was refused: wrong details, disabled account or too many attempts. */
 	SIGN_IN_FAILED,
 	/** Someone signed out, or was signed out. */
-	SIGNED_OUT;
+	SIGNED_OUT,
+	/**
+	 * A second factor was set up, turned off, reset by an administrator, or given new
+	 * recovery codes.
+	 */
+	SECOND_FACTOR_CHANGED;
 
 	public String messageKey() {
 		return "auditAction." + name();

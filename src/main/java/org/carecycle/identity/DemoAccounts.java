@@ -15,6 +15,19 @@ public interface DemoAccounts {
 	String password();
 
 	/**
+	 * The published authenticator key of the demo accounts whose role requires a second
+	 * factor (never a real account's), or null.
+	 */
+	default String secondFactorKey() {
+		return null;
+	}
+
+	/** The published recovery codes of those demo accounts. */
+	default List<String> recoveryCodes() {
+		return List.of();
+	}
+
+	/**
 	 * A demo sign-in.
 	 *
 	 * @param role the account's role

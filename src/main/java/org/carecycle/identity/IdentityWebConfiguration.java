@@ -32,8 +32,8 @@ class IdentityWebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new TemporaryPasswordInterceptor())
-			.excludePathPatterns("/account/password", "/sign-out", "/sign-in", "/error", "/session/**", "/css/**",
-					"/js/**", "/images/**", "/webjars/**");
+			.excludePathPatterns("/account/password", "/account/second-factor/recovery-codes", "/sign-out", "/sign-in",
+					"/error", "/session/**", "/css/**", "/js/**", "/images/**", "/webjars/**");
 	}
 
 	/**

@@ -20,6 +20,7 @@ import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -102,6 +103,9 @@ class SecurityConfiguration {
 	private static void authorise(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
 			List<Section> sections, List<AccessRule> rules, List<PublicPages> publicPages) {
+		// after the password, before the second factor: only that step's page (ADR 0023)
+		requests.requestMatchers(SecondFactorController.CODE).hasAuthority(SecondFactorPending.ENTER_CODE);
+		requests.requestMatchers(SecondFactorController.SET_UP).hasAuthority(SecondFactorPending.SET_UP);
 		for (AccessRule rule : rules) {
 			requests.requestMatchers(rule.pattern()).hasAnyAuthority(authorities(rule.roles()));
 		}
@@ -109,7 +113,9 @@ class SecurityConfiguration {
 			requests.requestMatchers(pages.patterns().toArray(String[]::new)).permitAll();
 		}
 		requests.requestMatchers(SignInHandlers.SIGN_IN, "/oauth2/**", "/login/oauth2/**").permitAll();
-		requests.requestMatchers("/account", "/account/**", "/session/**").authenticated();
+		// any role, so not someone still at the second sign-in step
+		requests.requestMatchers("/account", "/account/**", "/session/**")
+			.hasAnyAuthority(authorities(java.util.EnumSet.allOf(org.carecycle.shared.Role.class)));
 		for (Section section : sections) {
 			requests.requestMatchers(section.path(), section.path() + "/**")
 				.hasAnyAuthority(authorities(section.roles()));
@@ -128,6 +134,11 @@ class SecurityConfiguration {
 	private static AccessDeniedHandler accessDeniedHandler() {
 		AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
 		return (request, response, exception) -> {
+			if (SecurityContextHolder.getContext().getAuthentication() instanceof SecondFactorPending pending
+					&& !(exception instanceof CsrfException)) {
+				response.sendRedirect(request.getContextPath() + pending.nextStep());
+				return;
+			}
 			if (exception instanceof CsrfException) {
 				boolean signInPage = request.getRequestURI().equals(request.getContextPath() + SignInHandlers.SIGN_IN);
 				boolean sessionEnded = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();

@@ -18,14 +18,22 @@ class SignInAuditing {
 
 	private final AuditLog auditLog;
 
-	SignInAuditing(AuditLog auditLog) {
+	private final SecondFactors secondFactors;
+
+	SignInAuditing(AuditLog auditLog, SecondFactors secondFactors) {
 		this.auditLog = auditLog;
+		this.secondFactors = secondFactors;
 	}
 
 	@EventListener
 	void signedIn(AuthenticationSuccessEvent event) {
 		if (event.getAuthentication().getPrincipal() instanceof AccountPrincipal principal) {
 			SignedInUser user = principal.user();
+			if (principal instanceof AccountUserDetails
+					&& (SecondFactors.isRequiredFor(user.role()) || this.secondFactors.isSetUp(user.id()))) {
+				// the sign-in is recorded once the second step is done
+				return;
+			}
 			String how = (principal instanceof OidcSignIn.AccountOidcUser) ? "Signed in with single sign-on"
 					: "Signed in with a password";
 			this.auditLog.recordSignIn(AuditAction.SIGNED_IN, user.id(), name(user), user.role().name(), how);

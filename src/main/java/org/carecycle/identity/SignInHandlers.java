@@ -12,7 +12,10 @@ import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -20,6 +23,10 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -48,11 +55,91 @@ class SignInHandlers {
 
 	private final Clock clock;
 
-	SignInHandlers(SignInThrottle throttle, JdbcClient jdbc, AuditLog auditLog, Clock clock) {
+	private final SecondFactors secondFactors;
+
+	private final SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
+
+	private final RequestCache requestCache = new HttpSessionRequestCache();
+
+	SignInHandlers(SignInThrottle throttle, JdbcClient jdbc, AuditLog auditLog, Clock clock,
+			SecondFactors secondFactors) {
 		this.throttle = throttle;
 		this.jdbc = jdbc;
 		this.auditLog = auditLog;
 		this.clock = clock;
+		this.secondFactors = secondFactors;
+	}
+
+	/**
+	 * Whether a password sign-in needs the second step: for everyone who has set up a
+	 * second factor, and for the roles that must have one.
+	 */
+	boolean needsSecondFactor(AccountUserDetails details) {
+		return SecondFactors.isRequiredFor(details.user().role()) || this.secondFactors.isSetUp(details.user().id());
+	}
+
+	/**
+	 * After the right password, for someone who needs the second step: the session holds
+	 * a {@link SecondFactorPending} authentication, which opens no page but that step's.
+	 */
+	private void askForSecondFactor(HttpServletRequest request, HttpServletResponse response,
+			Authentication authentication, AccountUserDetails details) throws IOException {
+		SecondFactorPending pending = new SecondFactorPending(details,
+				!this.secondFactors.isSetUp(details.user().id()));
+		pending.setDetails(authentication.getDetails());
+		saveContext(pending, request, response);
+		response.sendRedirect(request.getContextPath() + pending.nextStep());
+	}
+
+	/**
+	 * Completes a sign-in after the second step: the full authentication replaces the
+	 * pending one under a new session id, and the sign-in is recorded.
+	 * @return where the person goes next
+	 */
+	String completeSignIn(SecondFactorPending pending, String how, HttpServletRequest request,
+			HttpServletResponse response) {
+		AccountUserDetails details = pending.account();
+		var full = UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities());
+		full.setDetails(pending.getDetails());
+		request.changeSessionId();
+		saveContext(full, request, response);
+		SignedInUser user = details.user();
+		this.throttle.succeeded(user.email(), request.getRemoteAddr());
+		recordSignedIn(user);
+		this.auditLog.recordSignIn(AuditAction.SIGNED_IN, user.id(), user.displayName() + " (" + user.email() + ")",
+				user.role().name(), how);
+		if (details.mustChangePassword()) {
+			return "/account/password";
+		}
+		SavedRequest saved = this.requestCache.getRequest(request, response);
+		if (saved != null) {
+			this.requestCache.removeRequest(request, response);
+			return saved.getRedirectUrl();
+		}
+		return "/";
+	}
+
+	/** Ends a pending sign-in: the person starts again at the sign-in page. */
+	void abandon(HttpServletRequest request, HttpServletResponse response) {
+		saveContext(null, request, response);
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			session.invalidate();
+		}
+	}
+
+	private void saveContext(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(authentication);
+		SecurityContextHolder.setContext(context);
+		this.contextRepository.saveContext(context, request, response);
+	}
+
+	private void recordSignedIn(SignedInUser user) {
+		this.jdbc.sql("update app_user set last_signed_in_at = :now where id = :id")
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("id", user.id())
+			.update();
 	}
 
 	SavedRequestAwareAuthenticationSuccessHandler success() {
@@ -65,14 +152,15 @@ class SignInHandlers {
 				if (session != null) {
 					session.removeAttribute(ENTERED_EMAIL);
 				}
+				if (authentication.getPrincipal() instanceof AccountUserDetails details && needsSecondFactor(details)) {
+					askForSecondFactor(request, response, authentication, details);
+					return;
+				}
 				if (authentication.getPrincipal() instanceof AccountPrincipal principal) {
 					if (request.getAttribute(RESERVED) != null) {
 						SignInHandlers.this.throttle.succeeded(principal.user().email(), request.getRemoteAddr());
 					}
-					SignInHandlers.this.jdbc.sql("update app_user set last_signed_in_at = :now where id = :id")
-						.param("now", Timestamp.from(SignInHandlers.this.clock.instant()))
-						.param("id", principal.user().id())
-						.update();
+					recordSignedIn(principal.user());
 				}
 				if (authentication.getPrincipal() instanceof AccountUserDetails details
 						&& details.mustChangePassword()) {

@@ -49,9 +49,9 @@ class SafeguardingScreenHeldOutTests {
 
 	/**
 	 * Held-out recall for each type of risk must be at least this. The goal is 97% (at
-	 * most one miss in 36); discriminatory abuse, organisational abuse and neglect measured
-	 * 94.4% (two misses each) on 2026-12-07, so this is a floor under today's figures, not
-	 * the goal (ADR 0026).
+	 * most one miss in 36); discriminatory abuse, organisational abuse and neglect
+	 * measured 94.4% (two misses each) on 2026-12-07, so this is a floor under today's
+	 * figures, not the goal (ADR 0026).
 	 */
 	static final double RECALL_PER_TYPE_FLOOR = 94.0;
 

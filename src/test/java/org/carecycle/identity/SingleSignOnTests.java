@@ -55,6 +55,21 @@ class SingleSignOnTests {
 		assertThat(page.body()).contains("Sign in with your work account", "href=\"/oauth2/authorization/entra\"");
 	}
 
+	/**
+	 * The identity provider asks for any second factor: an administrator signing in with
+	 * their work account is not asked for CareCycle's (ADR 0023).
+	 */
+	@Test
+	void anAdministratorWithSingleSignOnIsNotAskedForACode() throws Exception {
+		provider.willSignIn("admin@carecycle.example");
+		HttpClient browser = client();
+		HttpResponse<String> home = signIn(browser);
+		assertThat(home.uri().getPath()).isEqualTo("/");
+		HttpResponse<String> page = browser.send(request("/admin/users"), HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.uri().getPath()).isEqualTo("/admin/users");
+	}
+
 	@Test
 	void aPersonTheCouncilAddedSignsInWithTheirWorkAccount() throws Exception {
 		provider.willSignIn("QA.Officer@carecycle.example");

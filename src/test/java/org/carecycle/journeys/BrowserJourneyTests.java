@@ -71,6 +71,7 @@ class BrowserJourneyTests {
 			tab.page.fill("#email", SignIn.DEMO_EMAILS.get(role));
 			tab.page.fill("#password", SignIn.DEMO_PASSWORD);
 			tab.page.click("#sign-in");
+			tab.secondStep(role, true);
 			assertThat(tab.page).hasURL(Pattern.compile(".*/$"));
 			assertThat(tab.page.locator("h1")).containsText("Welcome");
 			List<String> navigation = tab.page.locator("#navigation > li:not(.carecycle-navigation__account) a")

@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import org.carecycle.identity.AuditTrail;
 import org.carecycle.identity.CurrentUser;
 import org.carecycle.identity.OrganisationDirectory;
+import org.carecycle.identity.SecondFactors;
 import org.carecycle.identity.UserAdministration;
 import org.carecycle.identity.UserDirectory;
 import org.carecycle.identity.UserSummary;
@@ -58,8 +59,11 @@ class UserAdminController {
 
 	private final CurrentUser currentUser;
 
+	private final SecondFactors secondFactors;
+
 	UserAdminController(UserDirectory directory, UserAdministration administration, OrganisationDirectory organisations,
-			AuditTrail auditTrail, CurrentUser currentUser) {
+			AuditTrail auditTrail, CurrentUser currentUser, SecondFactors secondFactors) {
+		this.secondFactors = secondFactors;
 		this.directory = directory;
 		this.administration = administration;
 		this.organisations = organisations;
@@ -205,6 +209,21 @@ class UserAdminController {
 		find(id);
 		redirect.addFlashAttribute("temporaryPassword", this.administration.resetPassword(id));
 		redirect.addFlashAttribute("passwordReset", true);
+		return "redirect:/admin/users/" + id;
+	}
+
+	@GetMapping("/{id}/reset-second-factor")
+	String confirmSecondFactorReset(@PathVariable UUID id, Model model) {
+		model.addAttribute("user", find(id));
+		return "identity/reset-second-factor";
+	}
+
+	/** For a lost phone: the person sets up their authenticator app again. */
+	@PostMapping("/{id}/reset-second-factor")
+	String resetSecondFactor(@PathVariable UUID id, RedirectAttributes redirect) {
+		find(id);
+		this.secondFactors.resetByAdministrator(id);
+		redirect.addFlashAttribute("secondFactorReset", true);
 		return "redirect:/admin/users/" + id;
 	}
 
