@@ -20,6 +20,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -52,8 +53,8 @@ class SignInHandlers {
 		this.clock = clock;
 	}
 
-	SavedRequestAwareAuthenticationSuccessHandler success() {
-		return new SavedRequestAwareAuthenticationSuccessHandler() {
+	SavedRequestAwareAuthenticationSuccessHandler success(RequestCache pagesToReturnTo) {
+		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler() {
 
 			@Override
 			public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
@@ -78,6 +79,8 @@ class SignInHandlers {
 			}
 
 		};
+		handler.setRequestCache(pagesToReturnTo);
+		return handler;
 	}
 
 	AuthenticationFailureHandler failure() {
