@@ -29,7 +29,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "carecycle.rate-limit.public-per-second=0.2")
+		properties = { "carecycle.rate-limit.public-per-second=0.2", "BASE_URL=https://localhost" })
 @ActiveProfiles("production")
 @Import(DemoCountyForTests.class)
 public @interface ProductionServerTest {
