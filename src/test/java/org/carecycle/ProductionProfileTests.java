@@ -85,8 +85,21 @@ class ProductionProfileTests {
 		assertThat(signedIn.statusCode()).isEqualTo(302);
 		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(
 				location -> assertThat(location).as("never sent back to plain HTTP").doesNotStartWith("http:"));
-		assertThat(signedIn.headers().allValues("Set-Cookie")).as("a new session id, still Secure")
-			.anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("Secure"));
+		String before = sessionCookie(form);
+		String after = sessionCookie(signedIn);
+		assertThat(after.split(";\\s*")).as("still Secure, HttpOnly and SameSite=Lax")
+			.contains("Secure", "HttpOnly", "SameSite=Lax");
+		assertThat(after.split(";")[0]).as("a new session id at sign-in, against session fixation")
+			.isNotEqualTo(before.split(";")[0]);
+	}
+
+	private static String sessionCookie(HttpResponse<String> response) {
+		return response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(value -> value.startsWith("JSESSIONID="))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No session cookie: " + response.headers().map()));
 	}
 
 	@Test

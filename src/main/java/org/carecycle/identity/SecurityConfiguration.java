@@ -30,7 +30,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
@@ -63,6 +63,7 @@ class SecurityConfiguration {
 			ObjectProvider<ClientRegistrationRepository> clientRegistrations, UserAccounts accounts, RateLimits limits,
 			Clock clock) throws Exception {
 		http.authorizeHttpRequests(requests -> authorise(requests, sections, rules, publicPages));
+		RequestCache pagesToReturnTo = pagesToReturnTo();
 		// after the headers, so that a refusal carries them too; before sign-in, so that
 		// a flood of sign-in attempts is refused before it reaches the database
 		http.addFilterAfter(new PublicRequestLimit(limits, clock), HeaderWriterFilter.class);
@@ -70,7 +71,7 @@ class SecurityConfiguration {
 			.loginProcessingUrl(SignInHandlers.SIGN_IN)
 			.usernameParameter("email")
 			.passwordParameter("password")
-			.successHandler(signIn.success())
+			.successHandler(signIn.success(pagesToReturnTo))
 			.failureHandler(signIn.failure())
 			.permitAll());
 		http.addFilterBefore(signIn.throttleFilter(), UsernamePasswordAuthenticationFilter.class);
@@ -82,7 +83,7 @@ class SecurityConfiguration {
 			.sessionRegistry(sessionRegistry)
 			.expiredUrl(SignInHandlers.SIGN_IN + "?ended"));
 		http.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(accessDeniedHandler()));
-		http.requestCache(cache -> cache.requestCache(pagesToReturnTo()));
+		http.requestCache(cache -> cache.requestCache(pagesToReturnTo));
 		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 			.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
@@ -94,7 +95,7 @@ class SecurityConfiguration {
 			}
 			http.oauth2Login(login -> login.loginPage(SignInHandlers.SIGN_IN)
 				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(new OidcSignIn(accounts)))
-				.successHandler(signIn.success())
+				.successHandler(signIn.success(pagesToReturnTo))
 				.failureHandler(signIn.failure()));
 		}
 		return http.build();
@@ -158,11 +159,14 @@ class SecurityConfiguration {
 	/**
 	 * After signing in, people return to the page they asked for: only a page (a GET that
 	 * accepts HTML), never a script, an image, or something a browser fetched on its own.
+	 * The page is remembered in a short-lived cookie rather than a session, so that
+	 * somebody (or some scanner) asking for pages they may not open costs the server no
+	 * session; a session starts with the sign-in form.
 	 */
 	private static RequestCache pagesToReturnTo() {
 		MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
 		html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
-		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		CookieRequestCache cache = new CookieRequestCache();
 		cache.setRequestMatcher(
 				new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"), html,
 						new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/.well-known/**")),

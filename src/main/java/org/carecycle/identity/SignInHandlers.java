@@ -24,7 +24,6 @@ import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Component;
@@ -59,7 +58,10 @@ class SignInHandlers {
 
 	private final SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
 
-	private final RequestCache requestCache = new HttpSessionRequestCache();
+	/**
+	 * The page to return to is kept in a cookie, not the session (issue 20, finding 7).
+	 */
+	private final RequestCache requestCache = new org.springframework.security.web.savedrequest.CookieRequestCache();
 
 	SignInHandlers(SignInThrottle throttle, JdbcClient jdbc, AuditLog auditLog, Clock clock,
 			SecondFactors secondFactors) {
@@ -142,8 +144,8 @@ class SignInHandlers {
 			.update();
 	}
 
-	SavedRequestAwareAuthenticationSuccessHandler success() {
-		return new SavedRequestAwareAuthenticationSuccessHandler() {
+	SavedRequestAwareAuthenticationSuccessHandler success(RequestCache pagesToReturnTo) {
+		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler() {
 
 			@Override
 			public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
@@ -171,6 +173,8 @@ class SignInHandlers {
 			}
 
 		};
+		handler.setRequestCache(pagesToReturnTo);
+		return handler;
 	}
 
 	AuthenticationFailureHandler failure() {

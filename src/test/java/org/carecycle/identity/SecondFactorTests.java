@@ -277,11 +277,11 @@ class SecondFactorTests {
 
 	private void forgetFailures(String... emails) {
 		for (String email : emails) {
-			this.jdbc.sql("delete from sign_in_failure where subject = :subject")
+			this.jdbc.sql("delete from sign_in_attempts where subject = :subject")
 				.param("subject", "email:" + email)
 				.update();
 		}
-		this.jdbc.sql("delete from sign_in_failure where subject = 'address:127.0.0.1'").update();
+		this.jdbc.sql("delete from sign_in_attempts where subject = 'address:127.0.0.1'").update();
 	}
 
 	/** A new account with a second factor set up (through the pages). */

@@ -220,7 +220,8 @@ class DurabilityTests {
 			csrf = HttpVisitor.csrf(visitor.get("/account/password").body());
 			HttpResponse<String> changed = visitor.post("/account/password", Map.of("currentPassword", password,
 					"newPassword", PASSWORD, "confirmPassword", PASSWORD, "_csrf", csrf));
-			assertThat(changed.headers().firstValue("Location")).hasValueSatisfying(l -> l.endsWith("/account"));
+			assertThat(changed.headers().firstValue("Location"))
+				.hasValueSatisfying(l -> assertThat(l).endsWith("/account"));
 		}
 		return visitor;
 	}
