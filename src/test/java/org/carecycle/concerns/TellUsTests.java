@@ -91,9 +91,11 @@ class TellUsTests {
 	@Test
 	void aMemberOfThePublicSendsAConcernAndGetsAReferenceByEmail() throws Exception {
 		String email = "penrose." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-		MockHttpSession session = answered("The call bell was not answered for an hour at night.", "NO", email);
+		MockHttpSession session = answered("The minibus to the day centre was late three times this month.", "NO",
+				email);
 		this.mvc.perform(get("/tell-us/check").session(session))
-			.andExpect(content().string(containsString("The call bell was not answered for an hour at night.")))
+			.andExpect(
+					content().string(containsString("The minibus to the day centre was late three times this month.")))
 			.andExpect(content().string(containsString("Morwenna Penrose")))
 			.andExpect(content().string(containsString("Last week")));
 		String reference = send(session);
