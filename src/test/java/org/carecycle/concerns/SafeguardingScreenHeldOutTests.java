@@ -41,55 +41,46 @@ class SafeguardingScreenHeldOutTests {
 	static final double RECALL_GOAL = 97.0;
 
 	/**
-	 * At most this share of reports that are not safeguarding may be flagged. The goal is
-	 * 20%; the screen measured 20.5% on 2026-12-07, so this is a bound just above today's
-	 * figure, not the goal (ADR 0026).
+	 * At most this share of reports that are not safeguarding may be flagged, on each
+	 * held-out set: the goal of issue 21.
 	 */
-	static final double FALSE_FLAG_LIMIT = 21.0;
+	static final double FALSE_FLAG_LIMIT = 20.0;
 
 	/**
-	 * Held-out recall for each type of risk must be at least this. The goal is 97% (at
-	 * most one miss in 36); discriminatory abuse, organisational abuse and neglect
-	 * measured 94.4% (two misses each) on 2026-12-07, so this is a floor under today's
-	 * figures, not the goal (ADR 0026).
+	 * Held-out recall for each type of risk, over both sets (66 reports of each type),
+	 * must be at least this. The goal is 97% (at most two misses in 66); discriminatory
+	 * abuse and neglect measured 93.9% (four misses each) on 2026-12-07, so this is a
+	 * floor under today's figures, not the goal (ADR 0026).
 	 */
-	static final double RECALL_PER_TYPE_FLOOR = 94.0;
+	static final double RECALL_PER_TYPE_FLOOR = 93.0;
 
 	@Test
 	void theScreenFindsAtLeast97PerCentOfHeldOutSafeguardingReportsWithFewFalseFlags() throws IOException {
-		List<SafeguardingCorpus.Labelled> heldOut = heldOut();
 		List<Pattern> todaysRules = phraseRulesBeforeTheMeaningLayer();
 		// The screen as shipped, whatever other tests have added to the shared database.
 		java.util.function.Predicate<String> shipped = SafeguardingScreen.asShipped(todaysRules);
-		Map<AbuseType, int[]> byType = new EnumMap<>(AbuseType.class);
-		int[] none = new int[3];
-		List<String> missed = new ArrayList<>();
-		List<String> falseFlags = new ArrayList<>();
-		for (SafeguardingCorpus.Labelled row : heldOut) {
-			boolean flagged = shipped.test(row.text());
-			boolean byRules = todaysRules.stream().anyMatch(rule -> rule.matcher(row.text()).find());
-			int[] count = row.safeguarding() ? byType.computeIfAbsent(row.type(), t -> new int[3]) : none;
-			count[0]++;
-			count[1] += flagged ? 1 : 0;
-			count[2] += byRules ? 1 : 0;
-			if (row.safeguarding() && !flagged) {
-				missed.add(row.id() + " " + row.type() + ": " + row.text());
-			}
-			if (!row.safeguarding() && flagged) {
-				falseFlags.add(row.id() + ": " + row.text());
-			}
+		Map<String, HeldOutFigures> bySet = new java.util.LinkedHashMap<>();
+		List<SafeguardingCorpus.Labelled> all = new ArrayList<>();
+		for (Map.Entry<String, List<String>> set : SETS.entrySet()) {
+			List<SafeguardingCorpus.Labelled> rows = heldOut(set.getValue());
+			all.addAll(rows);
+			bySet.put(set.getKey(), measure(rows, shipped, todaysRules));
 		}
-		HeldOutFigures measured = figures(byType, none);
-		print(measured, missed, falseFlags);
+		HeldOutFigures measured = measure(all, shipped, todaysRules);
+		bySet.forEach((name, figures) -> print(name, figures));
+		print("both sets", measured);
 
-		assertThat(measured.screen().reports()).as("held-out safeguarding reports").isGreaterThanOrEqualTo(350);
+		assertThat(measured.screen().reports()).as("held-out safeguarding reports").isGreaterThanOrEqualTo(700);
 		assertThat(measured.screen().notSafeguarding()).as("held-out other reports")
 			.isGreaterThanOrEqualTo(measured.screen().reports());
 		assertThat(measured.screen().byType()).as("every type of risk is in the set")
 			.hasSize(AbuseType.typesOfRisk().size());
-		assertThat(measured.screen().recall()).as("held-out recall, per cent").isGreaterThanOrEqualTo(RECALL_GOAL);
-		assertThat(measured.screen().falseFlagRate()).as("held-out false flags, per cent")
-			.isLessThanOrEqualTo(FALSE_FLAG_LIMIT);
+		for (Map.Entry<String, HeldOutFigures> set : bySet.entrySet()) {
+			assertThat(set.getValue().screen().recall()).as("held-out recall, per cent, " + set.getKey())
+				.isGreaterThanOrEqualTo(RECALL_GOAL);
+			assertThat(set.getValue().screen().falseFlagRate()).as("held-out false flags, per cent, " + set.getKey())
+				.isLessThanOrEqualTo(FALSE_FLAG_LIMIT);
+		}
 		measured.screen()
 			.byType()
 			.forEach((type, count) -> assertThat(count.recall()).as("held-out recall for " + type)
@@ -109,9 +100,29 @@ class SafeguardingScreenHeldOutTests {
 		assertThat(published.todaysRules()).isEqualTo(measured.todaysRules());
 	}
 
-	static List<SafeguardingCorpus.Labelled> heldOut() throws IOException {
+	/** The held-out sets, each written by authors who saw nothing else of the corpus. */
+	static final Map<String, List<String>> SETS = Map.of("first held-out set",
+			List.of("safeguarding/heldout-safeguarding.csv", "safeguarding/heldout-none.csv"), "second held-out set",
+			List.of("safeguarding/heldout2.csv"));
+
+	private static HeldOutFigures measure(List<SafeguardingCorpus.Labelled> rows,
+			java.util.function.Predicate<String> shipped, List<Pattern> todaysRules) {
+		Map<AbuseType, int[]> byType = new EnumMap<>(AbuseType.class);
+		int[] none = new int[3];
+		for (SafeguardingCorpus.Labelled row : rows) {
+			boolean flagged = shipped.test(row.text());
+			boolean byRules = todaysRules.stream().anyMatch(rule -> rule.matcher(row.text()).find());
+			int[] count = row.safeguarding() ? byType.computeIfAbsent(row.type(), t -> new int[3]) : none;
+			count[0]++;
+			count[1] += flagged ? 1 : 0;
+			count[2] += byRules ? 1 : 0;
+		}
+		return figures(byType, none);
+	}
+
+	static List<SafeguardingCorpus.Labelled> heldOut(List<String> files) throws IOException {
 		List<SafeguardingCorpus.Labelled> rows = new ArrayList<>();
-		for (String name : List.of("safeguarding/heldout-safeguarding.csv", "safeguarding/heldout-none.csv")) {
+		for (String name : files) {
 			try (var reader = new InputStreamReader(new ClassPathResource(name).getInputStream(),
 					StandardCharsets.UTF_8)) {
 				rows.addAll(SafeguardingCorpus.read(reader));
@@ -175,11 +186,13 @@ class SafeguardingScreenHeldOutTests {
 		return out.toString();
 	}
 
-	private static void print(HeldOutFigures figures, List<String> missed, List<String> falseFlags) {
+	private static void print(String set, HeldOutFigures figures) {
+		// Only counts are printed, never rows: whoever reads the log must not tune on
+		// them.
 		System.out.printf(
-				"Safeguarding screen on the held-out set: recall %.1f%% (%d of %d), false flags %.1f%% "
+				"Safeguarding screen on the %s: recall %.1f%% (%d of %d), false flags %.1f%% "
 						+ "(%d of %d); the phrase rules alone: recall %.1f%%, false flags %.1f%%%n",
-				figures.screen().recall(), figures.screen().flagged(), figures.screen().reports(),
+				set, figures.screen().recall(), figures.screen().flagged(), figures.screen().reports(),
 				figures.screen().falseFlagRate(), figures.screen().falseFlags(), figures.screen().notSafeguarding(),
 				figures.todaysRules().recall(), figures.todaysRules().falseFlagRate());
 		figures.screen()
@@ -187,9 +200,6 @@ class SafeguardingScreenHeldOutTests {
 			.forEach((type, count) -> System.out.printf("  %-20s %3d of %3d  %5.1f%%   (rules alone %5.1f%%)%n", type,
 					count.flagged(), count.reports(), count.recall(),
 					figures.todaysRules().byType().get(type).recall()));
-		// The rows themselves are not printed: whoever reads the log must not tune on
-		// them.
-		System.out.printf("  %d missed, %d false flags%n", missed.size(), falseFlags.size());
 	}
 
 }
