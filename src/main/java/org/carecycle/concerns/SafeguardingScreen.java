@@ -316,7 +316,11 @@ public class SafeguardingScreen {
 			throw new IllegalStateException("The meaning layer is not running");
 		}
 		String clean = SafeguardingExamples.normalise(text);
-		MeaningScreen with = layer.screen().with(MeaningScreen.example("new", layer.spelling().correct(clean), type));
+		// Calibrated as saving it would calibrate it, so that the preview is what saving
+		// does.
+		MeaningScreen with = calibrated(
+				layer.screen().with(MeaningScreen.example("new", layer.spelling().correct(clean), type)),
+				layer.spelling());
 		return SafeguardingExamples.effect(this, layer.screen(), with);
 	}
 
