@@ -104,6 +104,9 @@ class SafeguardingExampleTests {
 			.andExpect(content().string(containsString("What this example would change")))
 			.andExpect(content().string(containsString("Financial or material abuse reports flagged")))
 			.andExpect(content().string(containsString("Save example")));
+		SafeguardingExamples.Effect effect = this.screen.tryExample(example, AbuseType.FINANCIAL);
+		assertThat(effect.after().recall()).as("the preview calibrates the screen as saving it would")
+			.isGreaterThanOrEqualTo(effect.before().recall() - 2);
 		this.mvc
 			.perform(post("/admin/safeguarding-rules/examples").param("text", example)
 				.param("abuseType", "FINANCIAL")
