@@ -106,8 +106,7 @@ class SecondFactorTests {
 		this.mvc.perform(get("/concerns").session(session)).andExpect(redirectedUrl("/sign-in"));
 		this.mvc.perform(post("/sign-in").param("email", email).param("password", PASSWORD).with(csrf()))
 			.andExpect(redirectedUrl("/sign-in?error=locked"));
-		// The password was the first of the five checks the window allows; four codes
-		// were
+		// The password was the first of the five checks the window allows; four codes were
 		// checked and refused, and the fifth code was refused before it was checked.
 		assertThat(audited(email, "SIGN_IN_FAILED", "Refused: wrong second factor code"))
 			.isEqualTo(SignInThrottle.FAILURES_PER_EMAIL - 1);
