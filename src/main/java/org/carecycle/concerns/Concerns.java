@@ -343,7 +343,7 @@ public class Concerns {
 
 	@Transactional
 	public void assess(UUID id, int version, Set<Theme> themes, RiskRating risk, ConcernAction action, String rationale,
-			String providerSummary) {
+			ProviderSummary providerSummary) {
 		if (action == ConcernAction.ASK_PROVIDER && providerSummary == null) {
 			throw new IllegalArgumentException("The provider needs a summary");
 		}
@@ -353,7 +353,10 @@ public class Concerns {
 			timeline(id, "ASSESSED", text(action.messageKey()) + " — "
 					+ text("concern.risk.score", risk.score(), text(risk.band().messageKey())));
 			if (action == ConcernAction.ASK_PROVIDER && !waiting) {
-				askProvider(concern, providerSummary);
+				providerSummary.requireChecks(concern.reporterRole());
+				askProvider(concern, providerSummary.text());
+				this.audit.record(org.carecycle.identity.AuditAction.CHANGED, "concern", id,
+						providerSummary.audited(concern.reporterRole()));
 			}
 			this.events.publishEvent(new ConcernAssessed(id, concern.careServiceId(), concern.providerId(), themes,
 					risk.score(), action));

@@ -2,13 +2,17 @@ package org.carecycle.concerns;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.carecycle.shared.ProviderId;
+import org.carecycle.shared.UkTime;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -21,17 +25,20 @@ import org.springframework.util.StringUtils;
 @Component
 public class ProviderRequests {
 
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\[[^\\]\\n]{0,300}]");
 
-	private static final Pattern PHONE = Pattern.compile("(?<!\\w)\\+?\\d[\\d ()-]{8,}\\d");
+	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
 
 	/** Working days a provider has to respond. */
 	public static final int RESPONSE_DAYS = 10;
 
 	private final JdbcClient jdbc;
 
-	ProviderRequests(JdbcClient jdbc) {
+	private final MessageSource messages;
+
+	ProviderRequests(JdbcClient jdbc, MessageSource messages) {
 		this.jdbc = jdbc;
+		this.messages = messages;
 	}
 
 	/** One round of asking and answering. */
@@ -137,22 +144,34 @@ public class ProviderRequests {
 	}
 
 	/**
-	 * A first draft of the summary for the provider: what the person wrote, with email
-	 * addresses, phone numbers and the reporter's name taken out. The officer reads and
-	 * edits it before it is sent.
+	 * A first draft of the summary for the provider, which the officer completes. It is a
+	 * neutral template: what the concern is about (the themes the officer chose), the
+	 * service and the month. It never copies what the person who told us wrote, because
+	 * their words, their way of writing and the details in them can identify them to
+	 * their employer (ADR 0027). The words in square brackets are for the officer to
+	 * replace.
 	 */
-	public static String draftSummary(Concern concern) {
-		String text = EMAIL.matcher(concern.whatHappened()).replaceAll("[email address removed]");
-		text = PHONE.matcher(text).replaceAll("[phone number removed]");
-		if (StringUtils.hasText(concern.reporterName())) {
-			for (String part : concern.reporterName().split("\\s+")) {
-				if (part.length() > 2) {
-					text = text.replaceAll("(?i)(?<![\\p{L}])" + Pattern.quote(part) + "(?![\\p{L}])",
-							"[name removed]");
-				}
-			}
-		}
-		return text;
+	public String draftSummary(Concern concern, String serviceName) {
+		Locale uk = Locale.UK;
+		List<String> themes = concern.themes()
+			.stream()
+			.map(t -> this.messages.getMessage(t.messageKey(), null, uk).toLowerCase(uk))
+			.toList();
+		String about = themes.isEmpty() ? this.messages.getMessage("providerSummary.draft.about", null, uk)
+				: (themes.size() == 1) ? themes.get(0)
+						: String.join(", ", themes.subList(0, themes.size() - 1)) + " "
+								+ this.messages.getMessage("providerSummary.draft.and", null, uk) + " "
+								+ themes.get(themes.size() - 1);
+		String where = StringUtils.hasText(serviceName) ? serviceName
+				: this.messages.getMessage("providerSummary.draft.service", null, uk);
+		LocalDate when = (concern.happenedOn() != null) ? concern.happenedOn()
+				: LocalDate.ofInstant(concern.receivedAt(), UkTime.ZONE);
+		return this.messages.getMessage("providerSummary.draft", new Object[] { about, where, when.format(MONTH) }, uk);
+	}
+
+	/** Whether the summary still has words in square brackets from the draft. */
+	public static boolean hasPlaceholders(String summary) {
+		return summary != null && PLACEHOLDER.matcher(summary).find();
 	}
 
 }

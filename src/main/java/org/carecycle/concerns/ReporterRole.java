@@ -14,4 +14,13 @@ public enum ReporterRole {
 		return this == STAFF_MEMBER;
 	}
 
+	/**
+	 * Whether the person works at the service (a whistleblower, or the provider's own
+	 * staff): the provider can recognise them from their shift, role or wing, so what the
+	 * provider is told needs a second check.
+	 */
+	public boolean worksAtService() {
+		return this == STAFF_MEMBER || this == PROVIDER;
+	}
+
 }

@@ -67,7 +67,7 @@ class ConcernAccessTests {
 					Channel.PHONE, UUID.randomUUID(), Instant.now());
 			this.concerns.assess(received.id(), ConcernFixtures.version(this.jdbc, received.id()), Set.of(Theme.FALLS),
 					new RiskRating(3, 3), ConcernAction.ASK_PROVIDER, "Ask about the fall",
-					"A resident fell; how, and what was done?");
+					new ProviderSummary("A resident fell; how, and what was done?", true, true));
 			return received;
 		});
 	}

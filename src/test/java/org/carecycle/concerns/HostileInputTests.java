@@ -62,6 +62,9 @@ class HostileInputTests {
 		UUID concern = this.jdbc.sql("select id from concern where status <> 'CLOSED' order by reference limit 1")
 			.query(UUID.class)
 			.single();
+		UUID askable = this.jdbc.sql("""
+				select id from concern where status not in ('CLOSED', 'AWAITING_PROVIDER')
+				and provider_id is not null order by reference limit 1""").query(UUID.class).single();
 		List<Form> forms = List.of(new Form("/tell-us/kind", null, Map.of("kind", "CONCERN")),
 				new Form("/tell-us/service", null,
 						Map.of("serviceId", service.toString(), "serviceDescription", "A home")),
@@ -84,6 +87,15 @@ class HostileInputTests {
 				new Form("/concerns/" + concern + "/assess", Role.QA_OFFICER,
 						Map.of("version", "999", "themes", "FALLS", "likelihood", "2", "impact", "2", "action",
 								"INTELLIGENCE_ONLY", "rationale", "Log")),
+				// the check of what the provider will see, and its send with the
+				// confirmations
+				new Form("/concerns/" + askable + "/assess", Role.QA_OFFICER,
+						Map.of("version", "999", "themes", "FALLS", "likelihood", "2", "impact", "2", "action",
+								"ASK_PROVIDER", "rationale", "Ask", "providerSummary", "Please tell us about falls.")),
+				new Form("/concerns/" + askable + "/assess", Role.QA_OFFICER,
+						Map.of("version", "999", "themes", "FALLS", "likelihood", "2", "impact", "2", "action",
+								"ASK_PROVIDER", "rationale", "Ask", "providerSummary", "Please tell us about falls.",
+								"step", "send", "summaryChecked", "yes", "colleagueChecked", "yes")),
 				new Form("/concerns/" + concern + "/close", Role.QA_OFFICER,
 						Map.of("version", "999", "outcome", "Done", "lessons", "None")),
 				new Form("/concerns/" + concern + "/duplicate", Role.QA_OFFICER,

@@ -53,13 +53,16 @@ class ProviderResponseTests {
 				() -> this.concerns.receive(report, Channel.PUBLIC_FORM, UUID.randomUUID(), Instant.now()));
 		MockHttpSession officer = SignIn.as(this.mvc, Role.QA_OFFICER);
 
-		// The summary the officer starts from already has the reporter's details taken
-		// out.
+		// The summary the officer starts from is a neutral draft: none of the reporter's
+		// words.
 		String form = this.mvc.perform(get("/concerns/" + concern.id() + "/assess").session(officer))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(form).contains("[name removed]", "[email address removed]", "[phone number removed]");
+		String draft = form.substring(form.indexOf("id=\"providerSummary\""),
+				form.indexOf("</textarea>", form.indexOf("id=\"providerSummary\"")));
+		assertThat(draft).contains("We have received a concern about")
+			.doesNotContain("Jenna", "Trevithick", "jenna.t", "07700", "tea was cold", "My mother");
 
 		this.mvc
 			.perform(post("/concerns/" + concern.id() + "/assess").session(officer)
@@ -81,6 +84,8 @@ class ProviderResponseTests {
 				.param("action", "ASK_PROVIDER")
 				.param("rationale", "Ask how meals are served.")
 				.param("providerSummary", "A relative says hot drinks and meals reach residents cold.")
+				.param("step", "send")
+				.param("summaryChecked", "yes")
 				.with(csrf()))
 			.andExpect(redirectedUrl("/concerns/" + concern.id()));
 		UUID request = this.jdbc.sql("select id from concern_provider_request where concern_id = :id")
@@ -187,6 +192,8 @@ class ProviderResponseTests {
 				.param("action", "ASK_PROVIDER")
 				.param("rationale", "Ask.")
 				.param("providerSummary", "Rooms are said to be cold.")
+				.param("step", "send")
+				.param("summaryChecked", "yes")
 				.with(csrf()))
 			.andExpect(redirectedUrl("/concerns/" + concern.id()));
 		UUID request = this.jdbc.sql("select id from concern_provider_request where concern_id = :id")

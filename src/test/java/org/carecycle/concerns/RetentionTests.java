@@ -127,6 +127,8 @@ class RetentionTests {
 				.param("action", "ASK_PROVIDER")
 				.param("rationale", "Ask how " + person.resident() + " was hurt.")
 				.param("providerSummary", "A relative saw bruises on " + person.resident() + ".")
+				.param("step", "send")
+				.param("summaryChecked", "yes")
 				.with(csrf()))
 			.andExpect(redirectedUrl("/concerns/" + concern.id()));
 		UUID request = this.jdbc.sql("select id from concern_provider_request where concern_id = :id")

@@ -175,6 +175,21 @@ class ConcernJourneyTests {
 					"A relative saw bruising on a resident's arms on Sunday. How did it happen, and what have you done?");
 			tab.screenshot("concern-assess");
 			tab.page.click("main button[type=submit] >> text=Save assessment");
+			// The check before anything goes to the provider: what might identify someone
+			// is
+			// highlighted, and nothing is sent until the officer confirms they checked
+			// it.
+			assertThat(tab.page.locator("h1")).hasText("Check what the provider will see");
+			assertThat(tab.page.locator("#provider-summary mark")).containsText("on Sunday");
+			assertThat(tab.page.locator("#identifying-details")).containsText("a date or time");
+			tab.checkAccessibility();
+			tab.screenshot("concern-assess-check");
+			tab.page.click("main button[type=submit] >> text=Send to the provider");
+			assertThat(tab.page.locator(".govuk-error-summary"))
+				.containsText("Confirm you have checked that the summary does not identify the person who told us");
+			tab.checkAccessibility();
+			tab.page.check("#summaryChecked");
+			tab.page.click("main button[type=submit] >> text=Send to the provider");
 			assertThat(tab.page.locator(".govuk-notification-banner")).containsText("Assessment saved");
 			assertThat(tab.page.locator("main")).containsText("Likelihood 3 times impact 4 = 12 (High)");
 			tab.checkAccessibility();

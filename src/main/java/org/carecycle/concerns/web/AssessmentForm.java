@@ -7,6 +7,7 @@ import java.util.Set;
 import org.carecycle.concerns.Concern;
 import org.carecycle.concerns.ConcernAction;
 import org.carecycle.concerns.ProviderRequests;
+import org.carecycle.concerns.ProviderSummary;
 import org.carecycle.concerns.RiskRating;
 import org.carecycle.concerns.Theme;
 import org.carecycle.web.FormText;
@@ -23,20 +24,61 @@ import org.springframework.validation.Errors;
  * @param action a {@link ConcernAction} name
  * @param rationale why that action
  * @param providerSummary what the provider is told, when they are asked
+ * @param step "send" from the check page's send button, "change" from its change button,
+ * null from the assessment page
+ * @param summaryChecked "yes" when the officer confirmed the summary does not identify
+ * the person who told us
+ * @param colleagueChecked "yes" when the officer confirmed the second check for a person
+ * who works at the service
  */
 record AssessmentForm(Integer version, List<String> themes, String likelihood, String impact, String action,
-		String rationale, String providerSummary) {
+		String rationale, String providerSummary, String step, String summaryChecked, String colleagueChecked) {
 
 	AssessmentForm {
 		version = (version != null) ? version : 0;
 	}
 
-	static AssessmentForm of(Concern concern) {
+	/**
+	 * The form for a concern, its summary for the provider started from a neutral draft.
+	 */
+	static AssessmentForm of(Concern concern, String draftSummary) {
 		return new AssessmentForm(concern.version(), concern.themes().stream().map(Theme::name).toList(),
 				(concern.risk() != null) ? String.valueOf(concern.risk().likelihood()) : null,
 				(concern.risk() != null) ? String.valueOf(concern.risk().impact()) : null,
-				(concern.action() != null) ? concern.action().name() : null, concern.actionRationale(),
-				ProviderRequests.draftSummary(concern));
+				(concern.action() != null) ? concern.action().name() : null, concern.actionRationale(), draftSummary,
+				null, null, null);
+	}
+
+	/** The same answers, back on the assessment page to change the summary. */
+	AssessmentForm changing() {
+		return new AssessmentForm(this.version, this.themes, this.likelihood, this.impact, this.action, this.rationale,
+				this.providerSummary, null, null, null);
+	}
+
+	boolean sending() {
+		return "send".equals(this.step);
+	}
+
+	boolean wantsChange() {
+		return "change".equals(this.step);
+	}
+
+	/**
+	 * The summary as approved, or null with the missing confirmations in {@code errors}.
+	 * @param errors where problems go
+	 * @param summary the checked summary
+	 * @param worksAtService whether the person who told us works at the service
+	 */
+	ProviderSummary approved(Errors errors, String summary, boolean worksAtService) {
+		boolean checked = "yes".equals(this.summaryChecked);
+		boolean colleague = "yes".equals(this.colleagueChecked);
+		if (!checked) {
+			errors.rejectValue("summaryChecked", "assessment.summaryChecked.blank");
+		}
+		if (worksAtService && !colleague) {
+			errors.rejectValue("colleagueChecked", "assessment.colleagueChecked.blank");
+		}
+		return errors.hasErrors() ? null : new ProviderSummary(summary, checked, worksAtService && colleague);
 	}
 
 	/**
@@ -66,6 +108,10 @@ record AssessmentForm(Integer version, List<String> themes, String likelihood, S
 				"assessment.rationale");
 		String summary = FormText.check(errors, "providerSummary", this.providerSummary,
 				checkedAction == ConcernAction.ASK_PROVIDER, 5_000, "assessment.providerSummary");
+		if (checkedAction == ConcernAction.ASK_PROVIDER && ProviderRequests.hasPlaceholders(summary)) {
+			errors.rejectValue("providerSummary", "assessment.providerSummary.placeholder");
+			summary = null;
+		}
 		if (checkedAction == ConcernAction.ASK_PROVIDER && !hasProvider) {
 			errors.rejectValue("action", "assessment.action.noProvider");
 		}

@@ -18,10 +18,13 @@ import org.carecycle.concerns.ConcernKind;
 import org.carecycle.concerns.ConcernQueue;
 import org.carecycle.concerns.ConcernQueue.View;
 import org.carecycle.concerns.ConcernRetention;
+import org.carecycle.concerns.ConcernStatus;
+import org.carecycle.concerns.IdentifyingDetails;
 import org.carecycle.concerns.Concerns;
 import org.carecycle.concerns.Concerns.ConcernChangedException;
 import org.carecycle.concerns.ReporterRole;
 import org.carecycle.concerns.ProviderRequests;
+import org.carecycle.concerns.ProviderSummary;
 import org.carecycle.concerns.Theme;
 import org.carecycle.documents.Documents;
 import org.carecycle.identity.CurrentUser;
@@ -287,7 +290,8 @@ class ConcernController {
 	String assessForm(@PathVariable UUID id, Model model) {
 		Concern concern = find(id);
 		this.accesses.opened(id, Page.ASSESSMENT);
-		model.addAttribute("form", AssessmentForm.of(concern));
+		model.addAttribute("form", AssessmentForm.of(concern,
+				this.providerRequests.draftSummary(concern, serviceName(concern).orElse(null))));
 		return assessPage(concern, model);
 	}
 
@@ -297,23 +301,70 @@ class ConcernController {
 		BindingResult errors = FormBinding.checked(form, bound, model);
 		Concern concern = find(id);
 		AssessmentForm.Assessment assessment = form.toAssessment(errors, concern.providerId() != null);
-		if (assessment == null) {
+		if (assessment == null || form.wantsChange()) {
 			return assessPage(concern, model);
+		}
+		ProviderSummary summary = null;
+		if (assessment.action() == ConcernAction.ASK_PROVIDER) {
+			if (concern.status() == ConcernStatus.AWAITING_PROVIDER) {
+				// Already asked: nothing more is sent to the provider.
+				summary = new ProviderSummary(assessment.providerSummary(), false, false);
+			}
+			else if (!form.sending()) {
+				return checkPage(concern, assessment.providerSummary(), model);
+			}
+			else {
+				summary = form.approved(errors, assessment.providerSummary(), worksAtService(concern));
+				if (summary == null) {
+					return checkPage(concern, assessment.providerSummary(), model);
+				}
+			}
 		}
 		try {
 			this.concerns.assess(id, assessment.version(), assessment.themes(), assessment.risk(), assessment.action(),
-					assessment.rationale(), assessment.providerSummary());
+					assessment.rationale(), summary);
 		}
 		catch (ConcernChangedException ex) {
 			errors.reject("concern.changed");
 			return assessPage(find(id), model);
 		}
-		catch (IllegalStateException ex) {
+		catch (IllegalStateException | IllegalArgumentException ex) {
 			redirect.addFlashAttribute("problem", "concern.notAssessable");
 			return "redirect:/concerns/" + id;
 		}
-		redirect.addFlashAttribute("saved", "concern.assessed");
+		redirect.addFlashAttribute("saved",
+				(summary != null && summary.checked()) ? "concern.assessed.providerAsked" : "concern.assessed");
 		return "redirect:/concerns/" + id;
+	}
+
+	/**
+	 * The check before anything goes to the provider: the summary as the provider will
+	 * see it, with the details that might identify someone highlighted, and the
+	 * confirmations the officer gives.
+	 */
+	private String checkPage(Concern concern, String summary, Model model) {
+		List<IdentifyingDetails.Finding> findings = IdentifyingDetails.find(summary,
+				IdentifyingDetails.Context.of(concern, serviceName(concern).orElse(null)));
+		model.addAttribute("concern", concern);
+		model.addAttribute("summary", summary);
+		model.addAttribute("segments", IdentifyingDetails.segments(summary, findings));
+		model.addAttribute("findings",
+				findings.stream()
+					.collect(java.util.stream.Collectors.toMap(f -> f.text().toLowerCase(java.util.Locale.ROOT), f -> f,
+							(a, b) -> a, java.util.LinkedHashMap::new))
+					.values());
+		model.addAttribute("worksAtService", worksAtService(concern));
+		return "concerns/assess-check";
+	}
+
+	private static boolean worksAtService(Concern concern) {
+		return concern.reporterRole() != null && concern.reporterRole().worksAtService();
+	}
+
+	private Optional<String> serviceName(Concern concern) {
+		return Optional.ofNullable(concern.careServiceId())
+			.flatMap(s -> this.register.service(s, ProviderScope.everything()))
+			.map(ServiceProfile::name);
 	}
 
 	private String assessPage(Concern concern, Model model) {
