@@ -23,6 +23,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -137,11 +138,38 @@ class ProviderResponseTests {
 				.param("note", "")
 				.with(csrf()))
 			.andExpect(redirectedUrl("/concerns/" + concern.id()));
+		// A challenge note goes to the provider: unconfirmed, it is kept and nothing is
+		// sent.
+		this.mvc
+			.perform(post("/concerns/" + concern.id() + "/response").session(officer)
+				.param("version", String.valueOf(ConcernFixtures.version(this.jdbc, concern.id())))
+				.param("decision", "challenge")
+				.param("note", "Ask Bev on the night shift on Rose wing how she checks it")
+				.with(csrf()))
+			.andExpect(redirectedUrl("/concerns/" + concern.id() + "#note"))
+			.andExpect(flash().attribute("problem", "concern.response.confirm.blank"))
+			.andExpect(flash().attribute("keptNote", "Ask Bev on the night shift on Rose wing how she checks it"));
+		// Confirmed, but it names someone and a place: shown to the officer before it can
+		// go.
+		this.mvc
+			.perform(post("/concerns/" + concern.id() + "/response").session(officer)
+				.param("version", String.valueOf(ConcernFixtures.version(this.jdbc, concern.id())))
+				.param("decision", "challenge")
+				.param("note", "Ask Bev on the night shift on Rose wing how she checks it")
+				.param("confirmed", "true")
+				.with(csrf()))
+			.andExpect(flash().attribute("problem", "concern.response.findings"))
+			.andExpect(flash().attribute("noteFindings", org.hamcrest.Matchers.hasItem("Rose wing")));
+		assertThat(this.jdbc.sql("select count(*) from concern_provider_request where concern_id = :id and round = 2")
+			.param("id", concern.id())
+			.query(Long.class)
+			.single()).as("nothing sent before the officer confirmed").isZero();
 		this.mvc
 			.perform(post("/concerns/" + concern.id() + "/response").session(officer)
 				.param("version", String.valueOf(ConcernFixtures.version(this.jdbc, concern.id())))
 				.param("decision", "challenge")
 				.param("note", "How do you check the temperature?")
+				.param("confirmed", "true")
 				.with(csrf()))
 			.andExpect(redirectedUrl("/concerns/" + concern.id()));
 		UUID second = this.jdbc.sql("select id from concern_provider_request where concern_id = :id and round = 2")

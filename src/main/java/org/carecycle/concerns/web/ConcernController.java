@@ -239,7 +239,8 @@ class ConcernController {
 
 	@PostMapping("/{id}/response")
 	String decide(@PathVariable UUID id, @RequestParam int version, @RequestParam(required = false) String decision,
-			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+			@RequestParam(required = false) String note, @RequestParam(required = false) String confirmed,
+			@RequestParam(required = false) String reviewed, RedirectAttributes redirect) {
 		String cleaned = FormText.clean(note);
 		if (!"accept".equals(decision) && !"challenge".equals(decision)) {
 			redirect.addFlashAttribute("problem", "concern.response.decision.blank");
@@ -252,6 +253,23 @@ class ConcernController {
 		if (cleaned != null && cleaned.length() > 5_000) {
 			redirect.addFlashAttribute("problem", "concern.response.note.long");
 			return "redirect:/concerns/" + id;
+		}
+		if ("challenge".equals(decision)) {
+			// The note goes to the provider as the next round's question: the officer
+			// checks it
+			// does not identify the person who told us, as they check the first summary.
+			Concern concern = this.concerns.find(id).orElseThrow(() -> new RecordNotFoundException("No such concern"));
+			List<IdentifyingDetails.Finding> findings = IdentifyingDetails.find(cleaned,
+					IdentifyingDetails.Context.of(concern, serviceName(concern).orElse(null)));
+			String problem = !"true".equals(confirmed) ? "concern.response.confirm.blank"
+					: (!findings.isEmpty() && !"true".equals(reviewed)) ? "concern.response.findings" : null;
+			if (problem != null) {
+				redirect.addFlashAttribute("problem", problem);
+				redirect.addFlashAttribute("keptNote", cleaned);
+				redirect.addFlashAttribute("noteFindings",
+						findings.stream().map(IdentifyingDetails.Finding::text).distinct().toList());
+				return "redirect:/concerns/" + id + "#note";
+			}
 		}
 		return step(id, redirect,
 				"accept".equals(decision) ? "concern.response.accepted" : "concern.response.challenged",
