@@ -112,6 +112,33 @@ class BrowserJourneyTests {
 	}
 
 	@Test
+	void aSafeguardingLeadReadsTheScreensFiguresAndTriesAnExample() {
+		try (Browser.Tab tab = this.browser.open(true)) {
+			tab.signIn(Role.SAFEGUARDING_LEAD);
+			tab.go("/admin/safeguarding-rules");
+			assertThat(tab.page.locator("caption").first()).containsText("On the held-out test set");
+			assertThat(tab.page.locator("main")).containsText("Neglect and acts of omission");
+			tab.checkAccessibility();
+			tab.page.getByText("Add an example", new com.microsoft.playwright.Page.GetByTextOptions().setExact(true))
+				.click();
+			tab.page
+				.locator("button", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Check the effect"))
+				.click();
+			assertThat(tab.page.locator(".govuk-error-summary")).containsText("Enter an example");
+			tab.checkAccessibility();
+			tab.page.fill("#text", "they leave him in bed all day now and nobody gets him up or changes him");
+			tab.page.check("#abuseType-NEGLECT");
+			tab.page
+				.locator("button", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Check the effect"))
+				.click();
+			assertThat(tab.page.locator("#effect")).hasText("What this example would change");
+			tab.checkAccessibility();
+			tab.screenshot("safeguarding-example-effect");
+			assertThat(tab.problems()).isEmpty();
+		}
+	}
+
+	@Test
 	void thePublicSeesTheStartAndInformationPagesAndIsAskedToSignInForTheRest() {
 		try (Browser.Tab tab = this.browser.open(true)) {
 			for (String page : List.of("/", "/accessibility", "/cookies", "/privacy")) {
