@@ -63,7 +63,12 @@ public class SafeguardingScreen {
 	private record Compiled(SafeguardingRule rule, java.util.regex.Pattern pattern) {
 	}
 
-	private record Meaning(MeaningScreen screen, SpellingCorrector spelling) {
+	/**
+	 * The layer, with its check-set figures worked out once, on first asking: rules and
+	 * examples change only by building a new layer.
+	 */
+	private record Meaning(MeaningScreen screen, SpellingCorrector spelling, int shippedExamples,
+			AtomicReference<SafeguardingExamples.Figures> figures) {
 	}
 
 	SafeguardingScreen(JdbcClient jdbc, AuditLog audit, CurrentUser currentUser, Clock clock) {
@@ -327,12 +332,16 @@ public class SafeguardingScreen {
 	/** The figures of the screen as it is now on the check set. */
 	public SafeguardingExamples.Figures checkFigures() {
 		Meaning layer = meaningOrNull();
-		return (layer != null) ? SafeguardingExamples.figures(this, layer.screen()) : null;
+		if (layer == null) {
+			return null;
+		}
+		return layer.figures().updateAndGet(f -> (f != null) ? f : SafeguardingExamples.figures(this, layer.screen()));
 	}
 
 	/** How many labelled examples are shipped with CareCycle. */
 	public int shippedExampleCount() {
-		return SafeguardingCorpus.read(SafeguardingCorpus.EXAMPLES).size();
+		Meaning layer = meaningOrNull();
+		return (layer != null) ? layer.shippedExamples() : SafeguardingCorpus.read(SafeguardingCorpus.EXAMPLES).size();
 	}
 
 	/** Whether the meaning layer is running (it is unless its model failed to load). */
@@ -406,7 +415,8 @@ public class SafeguardingScreen {
 				examples.add(MeaningScreen.example(own.id().toString(), spelling.correct(own.text()), own.type()));
 			}
 		}
-		return new Meaning(calibrated(MeaningScreen.learn(examples), spelling), spelling);
+		return new Meaning(calibrated(MeaningScreen.learn(examples), spelling), spelling, shipped.size(),
+				new AtomicReference<>());
 	}
 
 	/** Sets the layer's threshold on the check set, with the phrase rules as they are. */
