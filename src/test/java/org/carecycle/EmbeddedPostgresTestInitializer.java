@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,13 +21,27 @@ public class EmbeddedPostgresTestInitializer implements ApplicationContextInitia
 	public static synchronized EmbeddedPostgres postgres() {
 		if (postgres == null) {
 			try {
-				postgres = EmbeddedPostgres.builder().start();
+				// stopped after the Spring contexts have closed, not beside them: with
+				// its own
+				// hook the database went first, and each closing context then waited 30 s
+				// for a connection
+				postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+				SpringApplication.getShutdownHandlers().add(EmbeddedPostgresTestInitializer::stop);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
 		}
 		return postgres;
+	}
+
+	private static void stop() {
+		try {
+			postgres.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Override
