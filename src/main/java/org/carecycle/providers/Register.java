@@ -64,7 +64,7 @@ public class Register {
 	/** The columns a service list can be sorted by. */
 	public static final Map<String, String> SERVICE_SORTS = Map.of("name", "lower(s.name)", "provider", "lower(p.name)",
 			"type", "s.service_type", "locality", "l.name", "capacity", "capacity", "rating", "rating_rank",
-			"commissioned", "live.ends_on");
+			"commissioned", "live.ends_on", "distance", "distance_miles");
 
 	private final JdbcClient jdbc;
 

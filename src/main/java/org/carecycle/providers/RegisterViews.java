@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.carecycle.geography.Coordinates;
+
 /**
  * What the register's pages and panels show: rows and profiles read by {@link Register}.
  */
@@ -39,7 +41,46 @@ public final class RegisterViews {
 	public record ServiceRow(UUID id, String name, UUID providerId, String providerName, String cqcLocationId,
 			ServiceType type, Set<ClientGroup> clientGroups, String localityName, String town, String postcode,
 			Integer capacity, ServiceStatus status, CqcRating overallRating, LocalDate ratedOn, boolean commissioned,
-			boolean contractEndingSoon, Double latitude, Double longitude, Integer vacancies) {
+			boolean contractEndingSoon, Double latitude, Double longitude, Integer vacancies, VacancyReport vacancy,
+			Double distanceMiles) {
+
+		public ServiceRow(UUID id, String name, UUID providerId, String providerName, String cqcLocationId,
+				ServiceType type, Set<ClientGroup> clientGroups, String localityName, String town, String postcode,
+				Integer capacity, ServiceStatus status, CqcRating overallRating, LocalDate ratedOn,
+				boolean commissioned, boolean contractEndingSoon, Double latitude, Double longitude,
+				Integer vacancies) {
+			this(id, name, providerId, providerName, cqcLocationId, type, clientGroups, localityName, town, postcode,
+					capacity, status, overallRating, ratedOn, commissioned, contractEndingSoon, latitude, longitude,
+					vacancies, null, null);
+		}
+
+	}
+
+	/**
+	 * What a service last said about its vacancies, and how old that is.
+	 *
+	 * @param count beds or places vacant
+	 * @param reportedOn the day it said so
+	 * @param daysAgo days between that day and today
+	 * @param stale older than the register trusts a report of vacancies
+	 */
+	public record VacancyReport(int count, LocalDate reportedOn, long daysAgo, boolean stale) {
+
+		/** Whether a case manager can count on a room today. */
+		public boolean availableNow() {
+			return this.count > 0 && !this.stale;
+		}
+
+	}
+
+	/**
+	 * Services near a postcode district's centre.
+	 *
+	 * @param outcode the district searched from, such as TR1
+	 * @param centre the district's centre
+	 * @param withinMiles how far from it, measured between district centres
+	 */
+	public record Nearby(String outcode, Coordinates centre, int withinMiles) {
 	}
 
 	/** Everything the register holds about a provider organisation. */
@@ -113,9 +154,17 @@ public final class RegisterViews {
 	 * @param clientGroup services for this group of people
 	 * @param commissioned only services the council commissions (true) or does not
 	 * (false)
+	 * @param nearby only services within a distance of a postcode district, nearest first
+	 * @param vacancyNow only services whose latest report of vacancies is recent and not
+	 * zero
 	 */
 	public record ServiceFilter(String text, ServiceType type, UUID localityId, CqcRating rating, ServiceStatus status,
-			ClientGroup clientGroup, Boolean commissioned) {
+			ClientGroup clientGroup, Boolean commissioned, Nearby nearby, boolean vacancyNow) {
+
+		public ServiceFilter(String text, ServiceType type, UUID localityId, CqcRating rating, ServiceStatus status,
+				ClientGroup clientGroup, Boolean commissioned) {
+			this(text, type, localityId, rating, status, clientGroup, commissioned, null, false);
+		}
 
 		public static ServiceFilter none() {
 			return new ServiceFilter(null, null, null, null, null, null, null);

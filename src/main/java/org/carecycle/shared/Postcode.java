@@ -14,6 +14,9 @@ public record Postcode(String value) {
 	private static final Pattern FORMAT = Pattern.compile(
 			"^(GIR|[A-PR-UWYZ][0-9][0-9A-HJKPSTUW]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRVWXY]?)([0-9][ABD-HJLNP-UW-Z]{2})$");
 
+	private static final Pattern OUTWARD = Pattern
+		.compile("^(GIR|[A-PR-UWYZ][0-9][0-9A-HJKPSTUW]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRVWXY]?)$");
+
 	public Postcode {
 		if (value == null || !FORMAT.matcher(value.replace(" ", "")).matches()) {
 			throw new IllegalArgumentException("Enter a real postcode");
@@ -31,6 +34,22 @@ public record Postcode(String value) {
 			return Optional.empty();
 		}
 		return Optional.of(new Postcode(matcher.group(1) + " " + matcher.group(2)));
+	}
+
+	/**
+	 * The postcode district a person means by a full postcode ({@code tr1 3lj}) or by its
+	 * outward code alone ({@code TR1}), in any case and spacing; empty for anything else.
+	 */
+	public static Optional<String> districtOf(String text) {
+		if (text == null) {
+			return Optional.empty();
+		}
+		String compact = text.replaceAll("\\s+", "").toUpperCase(Locale.UK);
+		Matcher outward = OUTWARD.matcher(compact);
+		if (outward.matches()) {
+			return Optional.of(compact);
+		}
+		return parse(text).map(Postcode::district);
 	}
 
 	/** The outward code, or postcode district, such as {@code TR1}. */

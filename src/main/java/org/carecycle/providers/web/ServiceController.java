@@ -7,11 +7,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.carecycle.geography.Places;
+import org.carecycle.geography.PostcodeDistrict;
 import org.carecycle.identity.CurrentUser;
 import org.carecycle.providers.ChangedByOthersException;
 import org.carecycle.providers.ClientGroup;
@@ -20,19 +22,23 @@ import org.carecycle.providers.KeyQuestion;
 import org.carecycle.providers.ProfileSection;
 import org.carecycle.providers.Register;
 import org.carecycle.providers.RegisterMaintenance;
+import org.carecycle.providers.RegisterViews.Nearby;
 import org.carecycle.providers.RegisterViews.ServiceFilter;
 import org.carecycle.providers.RegisterViews.ServiceProfile;
 import org.carecycle.providers.ServiceDetails;
 import org.carecycle.providers.ServiceStatus;
 import org.carecycle.providers.ServiceType;
+import org.carecycle.shared.Postcode;
 import org.carecycle.shared.RecordNotFoundException;
 import org.carecycle.shared.UkTime;
 import org.carecycle.web.Choice;
 import org.carecycle.web.DateInput;
 import org.carecycle.web.FormBinding;
+import org.carecycle.web.Paged;
 import org.carecycle.web.SortOrder;
 import org.carecycle.web.TableExport;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -70,8 +76,13 @@ class ServiceController {
 
 	private final Clock clock;
 
+	/** Days after which a report of vacancies may be out of date. */
+	private final int staleAfterDays;
+
 	ServiceController(Register register, RegisterMaintenance maintenance, Places places, CurrentUser currentUser,
-			List<ProfileSection> sections, MessageSource messages, Clock clock) {
+			List<ProfileSection> sections, MessageSource messages, Clock clock,
+			@Value("${carecycle.vacancies.stale-after-days:14}") int staleAfterDays) {
+		this.staleAfterDays = staleAfterDays;
 		this.register = register;
 		this.maintenance = maintenance;
 		this.places = places;
@@ -91,9 +102,34 @@ class ServiceController {
 	 * @param status a status, "any" for all
 	 * @param group a client group
 	 * @param commissioned "yes" or "no"
+	 * @param near a postcode or postcode district to measure distances from
+	 * @param within the greatest distance from it, in miles
+	 * @param vacancy "yes" for only services with a recent report of a vacancy
 	 */
 	record Search(String q, String type, String locality, String rating, String status, String group,
-			String commissioned) {
+			String commissioned, String near, String within, String vacancy) {
+
+		/** The distances a search near a place offers, in miles. */
+		static final List<Integer> DISTANCES = List.of(5, 10, 20, 50);
+
+		static final int DEFAULT_DISTANCE = 10;
+
+		boolean hasPlace() {
+			return this.near != null && !this.near.isBlank();
+		}
+
+		int miles() {
+			return DISTANCES.stream()
+				.filter(miles -> String.valueOf(miles).equals(this.within))
+				.findFirst()
+				.orElse(DEFAULT_DISTANCE);
+		}
+
+		ServiceFilter toFilter(Nearby nearby) {
+			ServiceFilter plain = toFilter();
+			return new ServiceFilter(plain.text(), plain.type(), plain.localityId(), plain.rating(), plain.status(),
+					plain.clientGroup(), plain.commissioned(), nearby, "yes".equals(this.vacancy));
+		}
 
 		ServiceFilter toFilter() {
 			ServiceStatus chosenStatus = ("any".equals(this.status)) ? null
@@ -111,13 +147,25 @@ class ServiceController {
 	}
 
 	@GetMapping
-	String list(@ModelAttribute("search") Search search, @RequestParam Optional<String> sort,
+	String list(@ModelAttribute("search") Search search, BindingResult bound, @RequestParam Optional<String> sort,
 			@RequestParam Optional<String> order, @RequestParam(defaultValue = "1") int page, Model model) {
+		BindingResult errors = FormBinding.checked(search, bound, model);
+		Optional<Nearby> nearby = nearby(search, errors);
+		ServiceFilter filter = search.toFilter(nearby.orElse(null));
 		SortOrder sortOrder = SortOrder.parse(sort.orElse(null), order.orElse(null), Register.SERVICE_SORTS.keySet(),
-				new SortOrder("name", false));
-		ServiceFilter filter = search.toFilter();
-		model.addAttribute("services",
-				this.register.services(filter, sortOrder, Math.max(page, 1), PAGE_SIZE, this.currentUser.scope()));
+				new SortOrder(nearby.isPresent() ? "distance" : "name", false));
+		if (errors.hasErrors()) {
+			// the search cannot be what the person asked for: say why, and list nothing
+			model.addAttribute("pageHasErrors", true);
+			model.addAttribute("services", Paged.counted(List.of(), 1, PAGE_SIZE, 0));
+		}
+		else {
+			model.addAttribute("services",
+					this.register.services(filter, sortOrder, Math.max(page, 1), PAGE_SIZE, this.currentUser.scope()));
+		}
+		model.addAttribute("distances", Search.DISTANCES);
+		model.addAttribute("staleAfterDays", this.staleAfterDays);
+		model.addAttribute("miles", search.miles());
 		model.addAttribute("filter", filter);
 		model.addAttribute("sort", sortOrder);
 		model.addAttribute("types", ServiceType.values());
@@ -126,6 +174,27 @@ class ServiceController {
 		model.addAttribute("groups", ClientGroup.values());
 		model.addAttribute("localityOptions", this.places.localityOptions(filter.localityId()));
 		return "providers/services";
+	}
+
+	/**
+	 * The postcode district a search is near, if it names one; an error on the form if it
+	 * names none or one the register does not know.
+	 */
+	private Optional<Nearby> nearby(Search search, BindingResult errors) {
+		if (!search.hasPlace()) {
+			return Optional.empty();
+		}
+		Optional<String> outcode = Postcode.districtOf(search.near());
+		if (outcode.isEmpty()) {
+			errors.rejectValue("near", "services.near.error.format");
+			return Optional.empty();
+		}
+		Optional<PostcodeDistrict> district = this.places.district(outcode.get());
+		if (district.isEmpty()) {
+			errors.rejectValue("near", "services.near.error.unknown", new Object[] { outcode.get() }, null);
+			return Optional.empty();
+		}
+		return Optional.of(new Nearby(outcode.get(), district.get().centroid(), search.miles()));
 	}
 
 	/** The services matching a search, as CSV or Excel. */
@@ -140,37 +209,52 @@ class ServiceController {
 		String file = "services-" + UkTime.today(this.clock) + "." + chosen.extension();
 		response.setContentType(chosen.contentType());
 		response.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
-		List<String> headings = List.of(text("service.name"), text("service.cqcLocationId"), text("service.provider"),
-				text("service.type"), text("service.clientGroups"), text("service.status"), text("service.locality"),
-				text("service.town"), text("service.postcode"), text("service.capacity"), text("service.vacancies"),
-				text("service.cqcRating"), text("rating.published"), text("service.commissioned"));
+		// a place the register does not know exports as no place, as the page would
+		// have said
+		Optional<Nearby> nearby = nearby(search,
+				new org.springframework.validation.BeanPropertyBindingResult(search, "search"));
+		List<String> headings = new ArrayList<>(List.of(text("service.name"), text("service.cqcLocationId"),
+				text("service.provider"), text("service.type"), text("service.clientGroups"), text("service.status"),
+				text("service.locality"), text("service.town"), text("service.postcode"), text("service.capacity"),
+				text("service.vacancies"), text("services.vacancies.reportedOn"), text("services.vacancies.stale"),
+				text("service.cqcRating"), text("rating.published"), text("service.commissioned")));
+		nearby.ifPresent(near -> headings
+			.add(this.messages.getMessage("services.distance.export", new Object[] { near.outcode() }, Locale.UK)));
 		long rows;
 		try (OutputStream out = response.getOutputStream();
 				TableExport.Writer writer = TableExport.open(chosen, out, headings)) {
-			rows = this.register.eachService(search.toFilter(), this.currentUser.scope(), service -> {
-				List<Object> cells = new ArrayList<>();
-				cells.add(service.name());
-				cells.add(service.cqcLocationId());
-				cells.add(service.providerName());
-				cells.add(text(service.type().messageKey()));
-				cells.add(String.join("; ",
-						service.clientGroups().stream().map(group -> text(group.messageKey())).toList()));
-				cells.add(text(service.status().messageKey()));
-				cells.add(service.localityName());
-				cells.add(service.town());
-				cells.add(service.postcode());
-				cells.add(service.capacity());
-				cells.add(service.vacancies());
-				cells.add((service.overallRating() != null) ? text(service.overallRating().messageKey()) : null);
-				cells.add(service.ratedOn());
-				cells.add(text(service.commissioned() ? "common.yes" : "common.no"));
-				try {
-					writer.row(cells);
-				}
-				catch (IOException ex) {
-					throw new java.io.UncheckedIOException(ex);
-				}
-			});
+			rows = this.register.eachService(search.toFilter(nearby.orElse(null)), this.currentUser.scope(),
+					service -> {
+						List<Object> cells = new ArrayList<>();
+						cells.add(service.name());
+						cells.add(service.cqcLocationId());
+						cells.add(service.providerName());
+						cells.add(text(service.type().messageKey()));
+						cells.add(String.join("; ",
+								service.clientGroups().stream().map(group -> text(group.messageKey())).toList()));
+						cells.add(text(service.status().messageKey()));
+						cells.add(service.localityName());
+						cells.add(service.town());
+						cells.add(service.postcode());
+						cells.add(service.capacity());
+						cells.add(service.vacancies());
+						cells.add((service.vacancy() != null) ? service.vacancy().reportedOn() : null);
+						cells.add((service.vacancy() != null)
+								? text(service.vacancy().stale() ? "common.yes" : "common.no") : null);
+						cells
+							.add((service.overallRating() != null) ? text(service.overallRating().messageKey()) : null);
+						cells.add(service.ratedOn());
+						cells.add(text(service.commissioned() ? "common.yes" : "common.no"));
+						if (nearby.isPresent() && service.distanceMiles() != null) {
+							cells.add(Math.round(service.distanceMiles() * 10) / 10.0);
+						}
+						try {
+							writer.row(cells);
+						}
+						catch (IOException ex) {
+							throw new java.io.UncheckedIOException(ex);
+						}
+					});
 		}
 		this.maintenance.recordExport("services (" + chosen.extension() + ")", rows);
 	}
