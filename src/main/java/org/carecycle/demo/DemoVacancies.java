@@ -28,7 +28,9 @@ final class DemoVacancies {
 	private DemoVacancies() {
 	}
 
-	static List<Report> of(List<NewService> services, LocalDate today, long seed) {
+	static List<Report> of(List<NewService> services, java.time.Clock clock, long seed) {
+		LocalDate today = UkTime.today(clock);
+		java.time.Instant now = clock.instant();
 		Random random = new Random(seed ^ 0x7ac4_9e11L);
 		List<Report> reports = new ArrayList<>();
 		for (NewService service : services) {
@@ -62,8 +64,12 @@ final class DemoVacancies {
 			// most homes update every week or so; some stopped weeks ago
 			int daysAgo = (random.nextDouble() < 0.12) ? 15 + random.nextInt(46) : random.nextInt(11);
 			LocalTime time = LocalTime.of(8 + random.nextInt(9), random.nextInt(60));
-			reports.add(new Report(service.id(), vacancies,
-					Timestamp.from(today.minusDays(daysAgo).atTime(time).atZone(UkTime.ZONE).toInstant())));
+			java.time.Instant at = today.minusDays(daysAgo).atTime(time).atZone(UkTime.ZONE).toInstant();
+			if (at.isAfter(now)) {
+				// earlier today, never later than now
+				at = now.minusSeconds(60 + random.nextInt(3600));
+			}
+			reports.add(new Report(service.id(), vacancies, Timestamp.from(at)));
 		}
 		return reports;
 	}

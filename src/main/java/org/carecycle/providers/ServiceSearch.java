@@ -247,9 +247,9 @@ class ServiceSearch {
 
 	/**
 	 * How typed text finds a postcode: a full postcode ("tr13lj") finds that postcode, an
-	 * outward code ("TR1") its district and not TR10 to TR17, an outward code and part of
-	 * the inward one ("TR1 3") postcodes in that district starting so, and anything else
-	 * postcodes starting with it.
+	 * outward code and part of the inward one ("TR1 3") postcodes in that district
+	 * starting so, an outward code alone ("TR1", "tr 1") its district and not TR10 to
+	 * TR17, and anything else postcodes starting with it.
 	 */
 	private static String postcodeMatch(String text, Map<String, Object> params) {
 		String upper = text.toUpperCase(Locale.ROOT).strip();
@@ -259,13 +259,13 @@ class ServiceSearch {
 			params.put("postcode", full.get().value().replace(" ", ""));
 			return "replace(s.postcode, ' ', '') = :postcode";
 		}
-		if (OUTWARD.matcher(compact).matches()) {
-			params.put("postcode", compact + " %");
-			return "s.postcode like :postcode";
-		}
 		String[] parts = upper.split("\\s+", 2);
 		if (parts.length == 2 && OUTWARD.matcher(parts[0]).matches()) {
 			params.put("postcode", SqlText.startingWith(parts[0] + " " + parts[1].replace(" ", "")));
+			return "s.postcode like :postcode";
+		}
+		if (OUTWARD.matcher(compact).matches()) {
+			params.put("postcode", compact + " %");
 			return "s.postcode like :postcode";
 		}
 		params.put("postcode", SqlText.startingWith(compact));

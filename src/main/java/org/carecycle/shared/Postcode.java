@@ -44,6 +44,11 @@ public record Postcode(String value) {
 		if (text == null) {
 			return Optional.empty();
 		}
+		String[] parts = text.strip().toUpperCase(Locale.UK).split("\\s+");
+		if (parts.length > 1 && OUTWARD.matcher(parts[0]).matches()) {
+			// "TR1 3" is the start of a postcode in TR1, not the district TR13
+			return parse(text).map(Postcode::district);
+		}
 		String compact = text.replaceAll("\\s+", "").toUpperCase(Locale.UK);
 		Matcher outward = OUTWARD.matcher(compact);
 		if (outward.matches()) {

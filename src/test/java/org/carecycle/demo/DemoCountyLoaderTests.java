@@ -53,6 +53,26 @@ class DemoCountyLoaderTests {
 	}
 
 	@Test
+	void gaveMostCareHomesAFewVacanciesDatedFromTodaySomeFullAndSomeStale() {
+		var counts = this.jdbc.sql("""
+				select count(*) filter (where vacancies between 1 and 3) as few,
+				       count(*) filter (where vacancies = 0) as full_homes,
+				       count(*) filter (where vacancies_reported_at < now() - interval '14 days') as stale,
+				       count(*) filter (where vacancies_reported_at > now()) as future,
+				       count(*) as homes
+				from care_service where service_type in ('CARE_HOME', 'CARE_HOME_NURSING') and status = 'ACTIVE'
+				  and name not like 'Tregothnan %'""")
+			.query((rs,
+					row) -> new long[] { rs.getLong("few"), rs.getLong("full_homes"), rs.getLong("stale"),
+							rs.getLong("future"), rs.getLong("homes") })
+			.single();
+		assertThat(counts[0]).as("homes with 1 to 3 vacant beds").isGreaterThan(counts[4] / 2);
+		assertThat(counts[1]).as("full homes").isGreaterThan(counts[4] / 10);
+		assertThat(counts[2]).as("stale reports").isPositive().isLessThan(counts[4] / 4);
+		assertThat(counts[3]).as("reports from the future").isZero();
+	}
+
+	@Test
 	void createdOneSignInForEachRoleAndATeamOfQualityOfficers() {
 		for (Role role : Role.values()) {
 			assertThat(count("app_user where role = '" + role.name() + "' and email like '%@carecycle.example'"))

@@ -30,6 +30,23 @@ class PostcodeTests {
 	}
 
 	@Test
+	void findsTheDistrictMeantByAPostcodeOrItsFirstPart() {
+		assertThat(Postcode.districtOf("TR1 3LJ")).contains("TR1");
+		assertThat(Postcode.districtOf("tr13lj")).contains("TR1");
+		assertThat(Postcode.districtOf(" tr1 ")).contains("TR1");
+		assertThat(Postcode.districtOf("tr1 3 lj")).contains("TR1");
+		assertThat(Postcode.districtOf("TR10")).contains("TR10");
+		assertThat(Postcode.districtOf("tr10 8aa")).contains("TR10");
+		assertThat(Postcode.districtOf("SW1A")).contains("SW1A");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "Truro", "TR1 3", "1TR", "QR1", "TR1 3LJX", "<script>", "TR1;" })
+	void findsNoDistrictInWhatIsNotAPostcode(String text) {
+		assertThat(Postcode.districtOf(text)).isEmpty();
+	}
+
+	@Test
 	void cannotBeMadeFromRubbish() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new Postcode("nonsense"))
 			.withMessage("Enter a real postcode");
