@@ -173,8 +173,7 @@ class DemoCountyLoader {
 				.toList();
 			this.registerLoader.load(new RegisterLoader.Batch(county.groups(), county.providers(), county.contacts(),
 					services, county.ratings(), contracts), "Demo county");
-			for (DemoVacancies.Report report : DemoVacancies.of(services, UkTime.today(this.clock),
-					properties.seed())) {
+			for (DemoVacancies.Report report : DemoVacancies.of(services, this.clock, properties.seed())) {
 				this.jdbc
 					.sql("update care_service set vacancies = :vacancies, vacancies_reported_at = :at where id = :id")
 					.param("vacancies", report.vacancies())
