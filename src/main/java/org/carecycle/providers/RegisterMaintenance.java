@@ -137,7 +137,6 @@ public class RegisterMaintenance {
 			.orElseThrow(() -> new RecordNotFoundException("No such service"));
 		this.currentUser.scope().check(new org.carecycle.shared.ProviderId(service.providerId()));
 		save(() -> this.services.save(service.withVacancies(vacancies, this.clock.instant())));
-		this.auditLog.record(AuditAction.CHANGED, "CareService", serviceId, "Reported " + vacancies + " vacancies");
 	}
 
 	/**
