@@ -90,16 +90,22 @@ public class PastEscalations {
 		Escalation escalation = Escalation.start("ESC-%d-%05d".formatted(first.getYear(), number),
 				Escalation.Subject.SERVICE, ladder.providerId(), ladder.serviceId(), first, at(first));
 		List<EscalationStage> froms = new java.util.ArrayList<>();
-		for (PastDecision decision : ladder.decisions()) {
+		List<PastDecision> decisions = ladder.decisions();
+		for (int i = 0; i < decisions.size(); i++) {
+			PastDecision decision = decisions.get(i);
 			froms.add(escalation.stage());
 			escalation.move(decision.to(), decision.on(), decision.nextReviewOn(), ladder.leadOfficerId(),
 					decision.afterSafeguarding(), this.workingDays::addWorkingDays, at(decision.on()));
-		}
-		if (ladder.letterSentOn() != null) {
-			escalation.recordLetterSent(ladder.letterSentOn(), at(ladder.letterSentOn()));
-		}
-		if (ladder.planReceivedOn() != null) {
-			escalation.recordPlanReceived(ladder.planReceivedOn(), at(ladder.planReceivedOn()));
+			if (decision.to() == EscalationStage.SUSPENSION) {
+				// the letter and plan belong to the suspension, before any later move
+				LocalDate before = (i + 1 < decisions.size()) ? decisions.get(i + 1).on() : null;
+				if (isBefore(ladder.letterSentOn(), before)) {
+					escalation.recordLetterSent(ladder.letterSentOn(), at(ladder.letterSentOn()));
+				}
+				if (isBefore(ladder.planReceivedOn(), before)) {
+					escalation.recordPlanReceived(ladder.planReceivedOn(), at(ladder.planReceivedOn()));
+				}
+			}
 		}
 		escalation = this.escalations.save(escalation);
 		for (int i = 0; i < froms.size(); i++) {
@@ -129,6 +135,10 @@ public class PastEscalations {
 			.param("rationale", decision.rationale())
 			.param("next", (decision.nextReviewOn() != null) ? Date.valueOf(decision.nextReviewOn()) : null)
 			.update();
+	}
+
+	private static boolean isBefore(LocalDate day, LocalDate limit) {
+		return day != null && (limit == null || !day.isAfter(limit));
 	}
 
 	/** Mid-morning on the day, UK time, when the decision was taken. */
