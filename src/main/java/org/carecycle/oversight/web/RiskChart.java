@@ -17,8 +17,9 @@ import org.carecycle.oversight.RiskProfiles.Point;
  * months, and a point for each day the score was recorded, joined by a line. The page
  * pairs it with a table of the same figures.
  */
-record RiskChart(int width, int height, int left, int right, int top, int bottom, List<Tick> xTicks, List<Tick> yTicks,
-		List<Dot> dots, String line, LocalDate first, LocalDate last, int lowest, int highest, int latest) {
+public record RiskChart(int width, int height, int left, int right, int top, int bottom, List<Tick> xTicks,
+		List<Tick> yTicks, List<Dot> dots, String line, LocalDate first, LocalDate last, int lowest, int highest,
+		int latest) {
 
 	static final int WIDTH = 680;
 
@@ -37,11 +38,11 @@ record RiskChart(int width, int height, int left, int right, int top, int bottom
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
 	/** A tick or guide line at a position along its axis, with its label. */
-	record Tick(double at, String label) {
+	public record Tick(double at, String label) {
 	}
 
 	/** A point of the line, with the date and score it stands for. */
-	record Dot(double x, double y, LocalDate onDate, int score, RiskBand band) {
+	public record Dot(double x, double y, LocalDate onDate, int score, RiskBand band) {
 	}
 
 	/** The chart of these points, oldest first; null when there are none. */

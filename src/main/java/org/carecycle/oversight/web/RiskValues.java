@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * hours, against 0.20 for similar services" instead.
  */
 @Component
-class RiskValues {
+public class RiskValues {
 
 	private static final Pattern RATE = Pattern.compile("([0-9.]+) \\(peer median ([0-9.]+)\\)");
 
@@ -27,7 +27,7 @@ class RiskValues {
 	}
 
 	/** The value of one signal, as a reader would say it. */
-	String describe(String signal, String value) {
+	public String describe(String signal, String value) {
 		if (value == null || value.isBlank()) {
 			return text("risk.value.unknown");
 		}
