@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Says in plain English what the risk model saw for a signal: the model keeps its values
  * as plain text (a rating's constant name, a count, {@code true}, a rate against its peer
- * median), and a page shows "Inadequate", "Yes" or "0.30 per bed, place or 100 weekly
- * hours, against 0.20 for similar services" instead.
+ * median); a page shows the rating's name in words, yes or no, and the rate against
+ * similar services instead.
  */
 @Component
 public class RiskValues {
@@ -62,7 +62,9 @@ public class RiskValues {
 		}
 	}
 
-	/** REQUIRES_IMPROVEMENT as "Requires improvement", for a value with no message. */
+	/**
+	 * A constant name in words, with a capital first letter, for a value with no message.
+	 */
 	static String humanised(String constant) {
 		String words = constant.replace('_', ' ').toLowerCase(Locale.UK);
 		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
