@@ -65,6 +65,8 @@ class DemoCountyLoader {
 
 	private final DemoReturns demoReturns;
 
+	private final DemoOversight demoOversight;
+
 	private final Frameworks frameworks;
 
 	private final MessageSource messages;
@@ -77,8 +79,8 @@ class DemoCountyLoader {
 
 	DemoCountyLoader(DemoGeographies geographies, Places places, RegisterLoader registerLoader,
 			UserAdministration users, JdbcClient jdbc, ConcernLoader concernLoader, DemoReviewLoader reviewLoader,
-			DemoReturns demoReturns, Frameworks frameworks, MessageSource messages, Council council, Clock clock,
-			SecondFactors secondFactors) {
+			DemoReturns demoReturns, DemoOversight demoOversight, Frameworks frameworks, MessageSource messages,
+			Council council, Clock clock, SecondFactors secondFactors) {
 		this.secondFactors = secondFactors;
 		this.geographies = geographies;
 		this.places = places;
@@ -88,6 +90,7 @@ class DemoCountyLoader {
 		this.concernLoader = concernLoader;
 		this.reviewLoader = reviewLoader;
 		this.demoReturns = demoReturns;
+		this.demoOversight = demoOversight;
 		this.frameworks = frameworks;
 		this.messages = messages;
 		this.council = council;
@@ -242,6 +245,14 @@ class DemoCountyLoader {
 					demoProvider);
 			log.info("Loaded {} demo KPI returns over {} years in {} ms", returns, properties.reviewYears(),
 					Duration.ofNanos(System.nanoTime() - returnsStart).toMillis());
+			long oversightStart = System.nanoTime();
+			Map<UUID, UUID> providerOf = new HashMap<>();
+			services.forEach(s -> providerOf.put(s.id(), s.providerId()));
+			DemoOversight.Loaded oversight = this.demoOversight.load(UkTime.today(this.clock), properties.seed(),
+					providerOf, demoProvider, officers.isEmpty() ? null : officers.get(0), senior);
+			log.info("Loaded {} demo escalation ladders and {} months of risk history ({} scores) in {} ms",
+					oversight.ladders(), DemoOversight.HISTORY_MONTHS, oversight.historyPoints(),
+					Duration.ofNanos(System.nanoTime() - oversightStart).toMillis());
 			return null;
 		});
 		log.info("Loaded the demo county: {} providers, {} services, {} contracts, {} ratings, {} sign-ins in {} ms",

@@ -312,7 +312,15 @@ public class RiskProfiles {
 
 	/** A service in the risk register. */
 	public record Ranked(UUID serviceId, String serviceName, String providerName, String serviceType, String locality,
-			int score, RiskBand band, String topSignals, Instant computedAt) {
+			int score, RiskBand band, String topSignals, Instant computedAt, int evidence) {
+
+		/**
+		 * Whether the signals add up to more than the score shows: the register ranks
+		 * services at the cap by what their signals add up to.
+		 */
+		public boolean isCapped() {
+			return this.evidence > this.score;
+		}
 
 		/** The three signals that added most, largest first. */
 		public List<RiskAssessment.Contribution> top() {
@@ -354,6 +362,51 @@ public class RiskProfiles {
 
 	public List<Point> history(UUID serviceId, int days) {
 		return this.register.history(serviceId, days);
+	}
+
+	/** Every scored service's current score. */
+	public Map<UUID, Integer> currentScores() {
+		Map<UUID, Integer> scores = new HashMap<>();
+		this.jdbc.sql("select care_service_id, score from risk_profile")
+			.query((rs, n) -> scores.put(rs.getObject(1, UUID.class), rs.getInt(2)))
+			.list();
+		return scores;
+	}
+
+	/** A service's score on a past day, as an earlier record shows it. */
+	public record PastScore(UUID serviceId, LocalDate onDate, int score) {
+	}
+
+	/**
+	 * Records services' scores on past days, for loaders of earlier records (the demo
+	 * county); a day already recorded is kept as it is.
+	 */
+	@Transactional
+	public int recordPastScores(List<PastScore> scores) {
+		LocalDate today = UkTime.today(this.clock);
+		List<PastScore> past = scores.stream().filter(p -> p.onDate().isBefore(today)).toList();
+		int n = past.size();
+		String[] ids = new String[n];
+		String[] dates = new String[n];
+		Integer[] values = new Integer[n];
+		String[] bands = new String[n];
+		for (int i = 0; i < n; i++) {
+			PastScore p = past.get(i);
+			ids[i] = p.serviceId().toString();
+			dates[i] = p.onDate().toString();
+			values[i] = p.score();
+			bands[i] = RiskBand.forScore(p.score()).name();
+		}
+		return this.jdbc.sql("""
+				insert into risk_history (care_service_id, on_date, score, band)
+				select id::uuid, on_date::date, score, band
+				from unnest(:ids::text[], :dates::text[], :scores::int[], :bands::text[]) as t(id, on_date, score, band)
+				on conflict (care_service_id, on_date) do nothing""")
+			.param("ids", ids)
+			.param("dates", dates)
+			.param("scores", values)
+			.param("bands", bands)
+			.update();
 	}
 
 	Map<UUID, Integer> scoresOn(LocalDate date) {

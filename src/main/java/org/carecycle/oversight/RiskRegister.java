@@ -71,13 +71,15 @@ class RiskRegister {
 		List<Ranked> ranked = this.jdbc.sql("""
 				select r.care_service_id as service_id, s.name as service_name, p.name as provider_name, s.service_type,
 				       l.name as locality, r.score, r.band, array_to_string(r.contributions, '|') as top_signals,
-				       r.computed_at
+				       r.computed_at,
+				       coalesce((select sum(split_part(c, chr(9), 3)::int) from unnest(r.contributions) c
+				                 where split_part(c, chr(9), 1) <> 'risk.cap'), 0) as evidence
 				from risk_profile r
 				join providers_service s on s.id = r.care_service_id and s.status = 'ACTIVE'
 				join providers_provider p on p.id = s.provider_id
 				left join geography_locality l on l.id = s.locality_id
 				where r.score >= :least
-				order by r.score desc, s.name
+				order by r.score desc, evidence desc, s.name, s.id
 				limit :limit offset :offset""")
 			.param("least", atLeast.lowestScore())
 			.param("limit", limit)

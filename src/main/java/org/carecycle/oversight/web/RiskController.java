@@ -45,8 +45,14 @@ class RiskController {
 
 	private final org.carecycle.oversight.KpiReturns returns;
 
+	/** How far back a service's risk over time goes: eighteen months. */
+	private static final int HISTORY_DAYS = 550;
+
+	private final RiskValues values;
+
 	RiskController(RiskProfiles profiles, EarlyWarnings warnings, Escalations escalations, Register register,
-			org.carecycle.oversight.KpiReturns returns) {
+			org.carecycle.oversight.KpiReturns returns, RiskValues values) {
+		this.values = values;
 		this.returns = returns;
 		this.profiles = profiles;
 		this.warnings = warnings;
@@ -89,8 +95,10 @@ class RiskController {
 			.orElseThrow(() -> new RecordNotFoundException("No such service"));
 		model.addAttribute("service", service);
 		model.addAttribute("profile", this.profiles.profile(serviceId).orElse(null));
-		List<RiskProfiles.Point> history = this.profiles.history(serviceId, 400);
+		List<RiskProfiles.Point> history = this.profiles.history(serviceId, HISTORY_DAYS);
 		model.addAttribute("history", history);
+		model.addAttribute("chart", RiskChart.of(history));
+		model.addAttribute("values", this.values);
 		model.addAttribute("warnings", this.warnings.ofService(serviceId));
 		model.addAttribute("escalation", this.escalations.ofService(serviceId).orElse(null));
 		model.addAttribute("returns", this.returns.ofService(ProviderScope.everything(), serviceId, 6));
