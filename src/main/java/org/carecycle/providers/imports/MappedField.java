@@ -53,4 +53,17 @@ public enum MappedField {
 		return "imports.field." + formName();
 	}
 
+	/** The message key of the hint under its select, or null when it needs none. */
+	public String hintKey() {
+		return switch (this) {
+			case SERVICE_TYPE, PROVIDER_ID, RATED_ON -> messageKey() + ".hint";
+			default -> null;
+		};
+	}
+
+	/** The message key of the empty choice of its select. */
+	public String blankKey() {
+		return this.required ? "imports.column.choose" : "imports.column.none";
+	}
+
 }
