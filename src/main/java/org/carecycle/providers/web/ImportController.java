@@ -258,6 +258,9 @@ class ImportController {
 	@InitBinder
 	void binder(WebDataBinder binder) {
 		FormBinding.keepPropertyMessages(binder);
+		// the forms are records, bound through their constructors only: a tampered
+		// parameter such as locationId[0] is ignored rather than read as a property path
+		binder.setDeclarativeBinding(true);
 	}
 
 }
