@@ -23,6 +23,8 @@ import org.carecycle.web.Choice;
 import org.carecycle.web.FormBinding;
 import org.carecycle.web.TooLargeUpload;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,9 +52,12 @@ class ImportController {
 
 	private final Council council;
 
-	ImportController(CqcImports imports, Council council) {
+	private final MessageSource messages;
+
+	ImportController(CqcImports imports, Council council, MessageSource messages) {
 		this.imports = imports;
 		this.council = council;
+		this.messages = messages;
 	}
 
 	/**
@@ -184,8 +189,9 @@ class ImportController {
 		List<Choice> columns = new ArrayList<>();
 		for (int i = 0; i < proposal.headers().size(); i++) {
 			String header = proposal.headers().get(i).strip();
-			columns.add(header.isEmpty() ? new Choice(String.valueOf(i), null, "Column " + (i + 1), null)
-					: Choice.literal(String.valueOf(i), header));
+			columns.add(Choice.literal(String.valueOf(i),
+					header.isEmpty() ? this.messages.getMessage("imports.column.unnamed", new Object[] { i + 1 },
+							LocaleContextHolder.getLocale()) : header));
 		}
 		model.addAttribute("proposal", proposal);
 		model.addAttribute("fields", List.of(MappedField.values()));
