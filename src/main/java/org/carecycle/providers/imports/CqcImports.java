@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -33,6 +34,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class CqcImports implements DisposableBean {
 
+	/** What the page takes, for a file that is not a table of locations. */
+	public static final String WHAT_IT_TAKES = "The selected file must be a CSV file, an Excel spreadsheet (.xlsx) "
+			+ "or an OpenDocument spreadsheet (.ods), with a header row and one row per location";
+
 	/** The largest file accepted. */
 	public static final long MAX_BYTES = 80L * 1024 * 1024;
 
@@ -50,10 +55,20 @@ public class CqcImports implements DisposableBean {
 		return thread;
 	});
 
-	CqcImports(ImportJobs jobs, ImportRun run, CurrentUser currentUser) {
+	private final MappedImportRun mappedRun;
+
+	private final PendingUploads pending;
+
+	private final SavedMappings mappings;
+
+	CqcImports(ImportJobs jobs, ImportRun run, CurrentUser currentUser, MappedImportRun mappedRun,
+			PendingUploads pending, SavedMappings mappings) {
 		this.jobs = jobs;
 		this.run = run;
 		this.currentUser = currentUser;
+		this.mappedRun = mappedRun;
+		this.pending = pending;
+		this.mappings = mappings;
 	}
 
 	/**
@@ -61,11 +76,17 @@ public class CqcImports implements DisposableBean {
 	 *
 	 * @param jobId the job, when queued
 	 * @param problem a sentence saying what is wrong, when refused
+	 * @param uploadId the upload kept for its columns to be mapped, when its headers are
+	 * not CQC's
 	 */
-	public record Accepted(UUID jobId, String problem) {
+	public record Accepted(UUID jobId, String problem, UUID uploadId) {
 
 		public boolean isQueued() {
 			return this.jobId != null;
+		}
+
+		public boolean needsMapping() {
+			return this.uploadId != null;
 		}
 
 	}
@@ -86,22 +107,28 @@ public class CqcImports implements DisposableBean {
 			if (size > MAX_BYTES) {
 				return refuse(file, "The selected file must be smaller than 80 MB");
 			}
+			if (FileSniffing.looksLikeJson(file)) {
+				return refuse(file, WHAT_IT_TAKES);
+			}
+			long headerRow = 0;
+			boolean cqcFile;
 			try (TabularReader reader = TabularReader.open(file)) {
 				HeaderRow header = HeaderRow.find(reader, "Location ID", 50);
-				if (ImportRun.kindOf(header) == null) {
-					return refuse(file, "The file is not a CQC locations, ratings or rating history file: "
-							+ "it has a Location ID column but not the others these files have");
-				}
+				cqcFile = ImportRun.kindOf(header) != null;
+				headerRow = header.rowNumber();
 			}
 			catch (TabularFileException ex) {
-				return refuse(file, ex.getMessage());
+				cqcFile = false;
+			}
+			if (!cqcFile) {
+				return keepForMapping(file, fileName, headerRow);
 			}
 			UUID id = UUID.randomUUID();
 			Optional<SignedInUser> user = this.currentUser.get();
 			this.jobs.queue(id, safeName(fileName), areaOnly, user.map(SignedInUser::id).orElse(null),
 					user.map(u -> u.displayName() + " (" + u.email() + ")").orElse("System"));
 			this.executor.submit(() -> this.run.run(id, file, areaOnly));
-			return new Accepted(id, null);
+			return new Accepted(id, null, null);
 		}
 		catch (IOException | RuntimeException ex) {
 			Files.deleteIfExists(file);
@@ -165,7 +192,101 @@ public class CqcImports implements DisposableBean {
 
 	private Accepted refuse(Path file, String problem) throws IOException {
 		Files.deleteIfExists(file);
-		return new Accepted(null, problem);
+		return new Accepted(null, problem, null);
+	}
+
+	/**
+	 * Keeps a readable table whose headers are not CQC's for its columns to be mapped, or
+	 * refuses a file that is not a table of locations.
+	 */
+	private Accepted keepForMapping(Path file, String fileName, long headerRow) throws IOException {
+		FileHead head;
+		try {
+			head = FileHead.read(file, headerRow, 1);
+		}
+		catch (TabularFileException ex) {
+			return refuse(file, explain(ex.getMessage()));
+		}
+		if (!head.isTable()) {
+			return refuse(file, WHAT_IT_TAKES);
+		}
+		PendingUploads.Pending kept = this.pending.keep(owner(), file, safeName(fileName), head.headerRow());
+		return new Accepted(null, null, kept.id());
+	}
+
+	private static String explain(String problem) {
+		return TabularFileException.WRONG_TYPE.equals(problem) ? WHAT_IT_TAKES : problem;
+	}
+
+	/**
+	 * The mapping page of an upload: its columns, first rows and proposed mapping; empty
+	 * when the upload is not the signed-in person's, or has expired.
+	 */
+	public Optional<MappingProposal> proposal(UUID uploadId) {
+		Optional<PendingUploads.Pending> kept = this.pending.find(uploadId, owner());
+		if (kept.isEmpty()) {
+			return Optional.empty();
+		}
+		FileHead head;
+		try {
+			head = FileHead.read(kept.get().file(), kept.get().headerRow(), 5);
+		}
+		catch (TabularFileException ex) {
+			return Optional.empty();
+		}
+		Optional<SavedMappings.Saved> saved = this.mappings.find(SavedMappings.signature(head.headers()));
+		Map<MappedField, Integer> proposed = saved.map(s -> fromSaved(s, head.headers()))
+			.orElseGet(() -> ColumnGuesses.guess(head.headers()));
+		return Optional.of(new MappingProposal(uploadId, kept.get().fileName(), head.headers(), head.rows(), proposed,
+				saved.map(SavedMappings.Saved::savedByName).orElse(null),
+				saved.map(SavedMappings.Saved::savedAt).orElse(null)));
+	}
+
+	/**
+	 * Saves the mapping for the upload's source and queues its import; empty when the
+	 * upload is not the signed-in person's, or has expired.
+	 * @param columns the column index of each field mapped, checked against the
+	 * proposal's headers by the caller
+	 */
+	public Optional<UUID> importMapped(UUID uploadId, Map<MappedField, Integer> columns) throws IOException {
+		Optional<MappingProposal> proposal = proposal(uploadId);
+		Optional<PendingUploads.Pending> kept = proposal.flatMap(p -> this.pending.take(uploadId, owner()));
+		if (kept.isEmpty()) {
+			return Optional.empty();
+		}
+		Optional<SignedInUser> user = this.currentUser.get();
+		String byName = user.map(u -> u.displayName() + " (" + u.email() + ")").orElse("System");
+		List<String> headers = proposal.get().headers();
+		this.mappings.save(SavedMappings.signature(headers), headers, columns, byName);
+		UUID id = UUID.randomUUID();
+		PendingUploads.Pending upload = kept.get();
+		this.jobs.queue(id, upload.fileName(), false, user.map(SignedInUser::id).orElse(null), byName);
+		Map<MappedField, Integer> chosen = Map.copyOf(columns);
+		this.executor
+			.submit(() -> this.mappedRun.run(id, upload.file(), upload.headerRow(), chosen, upload.fileName()));
+		return Optional.of(id);
+	}
+
+	/** The notes a mapped import kept for each row, in the file's order. */
+	public List<RowNote> rowNotes(UUID jobId, int limit) {
+		return this.jobs.rowNotes(jobId, limit);
+	}
+
+	private static Map<MappedField, Integer> fromSaved(SavedMappings.Saved saved, List<String> headers) {
+		Map<MappedField, Integer> columns = new java.util.EnumMap<>(MappedField.class);
+		saved.columns().forEach((field, name) -> {
+			for (int i = 0; i < headers.size(); i++) {
+				if (HeaderRow.normalise(headers.get(i)).equals(name)) {
+					columns.put(field, i);
+					break;
+				}
+			}
+		});
+		return columns;
+	}
+
+	private String owner() {
+		return this.currentUser.get().map(user -> user.id().toString()).orElse("");
 	}
 
 	private static long copy(InputStream in, Path file) throws IOException {

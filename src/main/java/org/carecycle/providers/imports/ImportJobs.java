@@ -128,6 +128,15 @@ class ImportJobs {
 					rs.getString("location_id"), rs.getString("reason"), rs.getString("row_text"))));
 	}
 
+	List<RowNote> rowNotes(UUID jobId, int limit) {
+		return this.jdbc.sql("select * from import_row_note where job_id = :id order by row_number limit :limit")
+			.param("id", jobId)
+			.param("limit", limit)
+			.query((rs, row) -> new RowNote(rs.getLong("row_number"), rs.getString("location_id"), rs.getString("name"),
+					rs.getString("note")))
+			.list();
+	}
+
 	/**
 	 * A refused row.
 	 *

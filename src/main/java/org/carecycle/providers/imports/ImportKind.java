@@ -8,7 +8,12 @@ public enum ImportKind {
 	/** CQC's latest ratings: one row per location and key question. */
 	CQC_RATINGS,
 	/** A history of CQC overall ratings: one row per location and inspection report. */
-	CQC_RATING_HISTORY;
+	CQC_RATING_HISTORY,
+	/**
+	 * Locations from a file that is not CQC's own, read through the columns a person
+	 * mapped.
+	 */
+	MAPPED_LOCATIONS;
 
 	public String messageKey() {
 		return "importKind." + name();

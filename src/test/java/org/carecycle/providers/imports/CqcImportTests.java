@@ -248,14 +248,15 @@ class CqcImportTests {
 		long jobsBefore = count("import_job");
 		assertThat(problem(new byte[0])).isEqualTo("The selected file is empty");
 		assertThat(problem("%PDF-1.7 not a spreadsheet".getBytes(StandardCharsets.US_ASCII)))
-			.startsWith("The selected file must be a CSV, an Excel spreadsheet");
+			.isEqualTo(CqcImports.WHAT_IT_TAKES);
 		assertThat(problem(
 				"Location ID,Caf\u0092 name\r\n1-123456789,Caf\u0092\r\n".getBytes(StandardCharsets.ISO_8859_1)))
 			.isEqualTo("The file must be saved as CSV UTF-8");
-		assertThat(problem("Name,Town\r\nA,B\r\n".getBytes(StandardCharsets.UTF_8)))
-			.isEqualTo("The file does not have a Location ID column");
-		assertThat(problem("Location ID,Colour\r\n1-123456789,Blue\r\n".getBytes(StandardCharsets.UTF_8)))
-			.startsWith("The file is not a CQC locations, ratings or rating history file");
+		assertThat(problem("{\"locations\": []}".getBytes(StandardCharsets.UTF_8))).isEqualTo(CqcImports.WHAT_IT_TAKES);
+		assertThat(problem("Name,Town\r\n".getBytes(StandardCharsets.UTF_8))).isEqualTo(CqcImports.WHAT_IT_TAKES);
+		assertThat(accept("Name,Town\r\nA,B\r\n".getBytes(StandardCharsets.UTF_8)).needsMapping()).isTrue();
+		assertThat(accept("Location ID,Colour\r\n1-123456789,Blue\r\n".getBytes(StandardCharsets.UTF_8)).needsMapping())
+			.isTrue();
 		assertThat(
 				problem("Location ID,Location Name,Provider ID\r\n\"1-1,broken\r\n".getBytes(StandardCharsets.UTF_8)))
 			.isNull();
@@ -303,8 +304,11 @@ class CqcImportTests {
 	}
 
 	private String problem(byte[] content) throws IOException {
-		CqcImports.Accepted accepted = this.imports.accept("file.csv", new ByteArrayInputStream(content), true);
-		return accepted.problem();
+		return accept(content).problem();
+	}
+
+	private CqcImports.Accepted accept(byte[] content) throws IOException {
+		return this.imports.accept("file.csv", new ByteArrayInputStream(content), true);
 	}
 
 	private String refusals(UUID jobId) throws IOException {

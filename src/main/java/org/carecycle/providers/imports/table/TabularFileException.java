@@ -15,7 +15,7 @@ public class TabularFileException extends Exception {
 
 	static final String NOT_UTF_8 = "The file must be saved as CSV UTF-8";
 
-	static final String WRONG_TYPE = "The selected file must be a CSV, an Excel spreadsheet (.xlsx) or an OpenDocument spreadsheet (.ods)";
+	public static final String WRONG_TYPE = "The selected file must be a CSV, an Excel spreadsheet (.xlsx) or an OpenDocument spreadsheet (.ods)";
 
 	static final String UNREADABLE = "The selected file could not be read – save it again and try again";
 
