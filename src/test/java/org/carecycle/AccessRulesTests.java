@@ -61,6 +61,7 @@ class AccessRulesTests {
 		Set<Role> concernRecordKeepers = EnumSet.of(Role.SAFEGUARDING_LEAD, Role.ADMIN);
 		EXPECTED.put("/concerns/{id}/seen-by", concernRecordKeepers);
 		EXPECTED.put("/concerns/{id}/legal-hold", concernRecordKeepers);
+		EXPECTED.put("/concerns/export", concernReaders);
 		EXPECTED.put("/concerns", concernReaders);
 		Set<Role> reviewOfficers = EnumSet.of(Role.QA_OFFICER, Role.COMMISSIONER);
 		Set<Role> reviewReaders = EnumSet.of(Role.QA_OFFICER, Role.COMMISSIONER, Role.SAFEGUARDING_LEAD, Role.ADMIN);
@@ -71,6 +72,7 @@ class AccessRulesTests {
 				"reschedule", "cancel", "evidence")) {
 			EXPECTED.put("/quality/reviews/{id}/" + step, reviewOfficers);
 		}
+		EXPECTED.put("/quality/reviews/export", reviewReaders);
 		EXPECTED.put("/quality", reviewReaders);
 		Set<Role> escalationDeciders = EnumSet.of(Role.QA_OFFICER, Role.COMMISSIONER);
 		EXPECTED.put("/oversight/escalations/new", escalationDeciders);
@@ -79,6 +81,9 @@ class AccessRulesTests {
 		}
 		EXPECTED.put("/oversight/warnings/{id}/acknowledge", escalationDeciders);
 		EXPECTED.put("/oversight/risk/recompute", escalationDeciders);
+		for (String list : List.of("risk", "returns", "escalations")) {
+			EXPECTED.put("/oversight/" + list + "/export", reviewReaders);
+		}
 		EXPECTED.put("/oversight", reviewReaders);
 		EXPECTED.put("/admin/qa-framework", EnumSet.of(Role.ADMIN));
 		EXPECTED.put("/admin/kpis", EnumSet.of(Role.ADMIN));
@@ -427,7 +432,10 @@ class AccessRulesTests {
 		if (route.method() == RequestMethod.GET) {
 			path += switch (route.path()) {
 				// the pages that need to know what they are for
-				case "/services/export", "/providers/export", "/contracts/export" -> "?format=csv";
+				case "/services/export", "/providers/export", "/contracts/export", "/concerns/export",
+						"/quality/reviews/export", "/oversight/risk/export", "/oversight/returns/export",
+						"/oversight/escalations/export" ->
+					"?format=csv";
 				case "/quality/reviews/new", "/oversight/escalations/new" ->
 					"?service=" + this.ids.get("/services/{id}");
 				default -> "";

@@ -141,12 +141,7 @@ public class ConcernQueue {
 	private Paged<ConcernRow> read(View view, ConcernKind kind, String text, UUID currentUser, int page, int pageSize) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		String where = where(view, kind, text, currentUser, params);
-		String order = switch (view) {
-			case CLOSED -> "c.closed_at desc";
-			case ALL -> "c.received_at desc";
-			default ->
-				"c.safeguarding_flag desc, c.urgent desc, " + OVERDUE + " desc, (c.status = 'NEW') desc, c.received_at";
-		};
+		String order = order(view);
 		// the page's rows are chosen from the queue's covering index, then read whole
 		// (sorting every open concern's full row would read tens of thousands of them);
 		// the service is joined only for a text search, which needs its name
@@ -170,6 +165,38 @@ public class ConcernQueue {
 			.query(Long.class)
 			.single();
 		return Paged.counted(Collections.unmodifiableList(rows), page, pageSize, total);
+	}
+
+	/**
+	 * Every concern a view of the queue holds, in the queue's order, for a download: all
+	 * its pages, not one.
+	 * @return how many concerns there were
+	 */
+	public long each(View view, ConcernKind kind, String text, UUID currentUser,
+			java.util.function.Consumer<ConcernRow> action) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String where = where(view, kind, text, currentUser, params);
+		long count = 0;
+		try (java.util.stream.Stream<ConcernRow> rows = this.jdbc
+			.sql(ROW + " where " + where + " order by " + order(view) + ", c.reference")
+			.params(params)
+			.query(ConcernRow.class)
+			.stream()) {
+			for (ConcernRow row : (Iterable<ConcernRow>) rows::iterator) {
+				action.accept(row);
+				count++;
+			}
+		}
+		return count;
+	}
+
+	private static String order(View view) {
+		return switch (view) {
+			case CLOSED -> "c.closed_at desc";
+			case ALL -> "c.received_at desc";
+			default ->
+				"c.safeguarding_flag desc, c.urgent desc, " + OVERDUE + " desc, (c.status = 'NEW') desc, c.received_at";
+		};
 	}
 
 	private String where(View view, ConcernKind kind, String text, UUID currentUser, Map<String, Object> params) {

@@ -77,23 +77,9 @@ public class QualityViews {
 			""";
 
 	public Paged<ReviewRow> reviews(View view, UUID me, String text, int page, int pageSize) {
-		StringBuilder where = new StringBuilder(" where true");
 		Map<String, Object> params = new java.util.HashMap<>();
-		if (view == View.MINE) {
-			where.append(" and r.officer_id = :me and r.status not in ('CLOSED', 'CANCELLED')");
-			params.put("me", me);
-		}
-		else if (view.statuses != null) {
-			where.append(" and r.status in (:statuses)");
-			params.put("statuses", view.statuses.stream().map(Enum::name).toList());
-		}
-		if (text != null && !text.isBlank()) {
-			where.append(" and (s.name ilike :text or p.name ilike :text or r.reference ilike :text)");
-			params.put("text", org.carecycle.shared.SqlText.containing(text.strip()));
-		}
-		String order = (view == View.PUBLISHED || view == View.ALL)
-				? " order by coalesce(r.published_on, r.planned_for) desc, r.reference"
-				: " order by r.planned_for, r.reference";
+		String where = where(view, me, text, params);
+		String order = order(view);
 		long total = this.jdbc
 			.sql("select count(*) from (select 1 " + SELECT.substring(SELECT.indexOf("from qa_review")) + where
 					+ " limit :limit) counted")
@@ -108,6 +94,49 @@ public class QualityViews {
 			.query(ReviewRow.class)
 			.list();
 		return new Paged<>(rows, page, pageSize, total, total >= Paged.countLimit(page, pageSize));
+	}
+
+	/**
+	 * Every review a list holds, in the list's order, for a download: all its pages.
+	 * @return how many reviews there were
+	 */
+	public long eachReview(View view, UUID me, String text, java.util.function.Consumer<ReviewRow> action) {
+		Map<String, Object> params = new java.util.HashMap<>();
+		long count = 0;
+		try (java.util.stream.Stream<ReviewRow> rows = this.jdbc
+			.sql(SELECT + where(view, me, text, params) + order(view))
+			.params(params)
+			.query(ReviewRow.class)
+			.stream()) {
+			for (ReviewRow row : (Iterable<ReviewRow>) rows::iterator) {
+				action.accept(row);
+				count++;
+			}
+		}
+		return count;
+	}
+
+	private static String order(View view) {
+		return (view == View.PUBLISHED || view == View.ALL)
+				? " order by coalesce(r.published_on, r.planned_for) desc, r.reference"
+				: " order by r.planned_for, r.reference";
+	}
+
+	private static String where(View view, UUID me, String text, Map<String, Object> params) {
+		StringBuilder where = new StringBuilder(" where true");
+		if (view == View.MINE) {
+			where.append(" and r.officer_id = :me and r.status not in ('CLOSED', 'CANCELLED')");
+			params.put("me", me);
+		}
+		else if (view.statuses != null) {
+			where.append(" and r.status in (:statuses)");
+			params.put("statuses", view.statuses.stream().map(Enum::name).toList());
+		}
+		if (text != null && !text.isBlank()) {
+			where.append(" and (s.name ilike :text or p.name ilike :text or r.reference ilike :text)");
+			params.put("text", org.carecycle.shared.SqlText.containing(text.strip()));
+		}
+		return where.toString();
 	}
 
 	/** How many reviews each view holds, for the tabs. */
