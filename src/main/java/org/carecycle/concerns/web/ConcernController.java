@@ -291,7 +291,9 @@ class ConcernController {
 	private void warnIfUnreached(Concern concern, RedirectAttributes redirect) {
 		this.outreach.unreached(concern.providerId()).ifPresent(unreached -> {
 			redirect.addFlashAttribute("unreachedProvider", unreached.providerName());
-			redirect.addFlashAttribute("unreachedContact", unreached.contactEmail());
+			if (unreached.hasContact()) {
+				redirect.addFlashAttribute("unreachedContact", unreached.contactEmail());
+			}
 		});
 	}
 

@@ -459,7 +459,9 @@ class ReviewController {
 			this.outreach.unreached(this.reviews.get(id, ProviderScope.everything()).providerId())
 				.ifPresent(unreached -> {
 					redirect.addFlashAttribute("unreachedProvider", unreached.providerName());
-					redirect.addFlashAttribute("unreachedContact", unreached.contactEmail());
+					if (unreached.hasContact()) {
+						redirect.addFlashAttribute("unreachedContact", unreached.contactEmail());
+					}
 				});
 		}
 		return done;
