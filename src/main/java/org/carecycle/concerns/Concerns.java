@@ -400,6 +400,9 @@ public class Concerns {
 								due.format(DATE), this.baseUrl + "/my-organisation/concerns/" + requestId));
 			}
 		}
+		// nobody at the provider uses CareCycle: its registered contact is told
+		this.events.publishEvent(
+				new ProviderOutreach.ProviderAsked(requestId, concern.providerId(), concern.reference(), service, due));
 	}
 
 	/**

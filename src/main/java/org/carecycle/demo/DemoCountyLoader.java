@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -226,6 +228,7 @@ class DemoCountyLoader {
 				ahead.shutdownNow();
 			}
 			log.info("Loaded {} demo concerns and compliments over {} years", loaded, concernYears);
+			addProviderUsers(county, demoProvider, password);
 			long capacityStart = System.nanoTime();
 			Map<UUID, Integer> capacity = new LinkedHashMap<>();
 			for (int i = 0; i < officers.size(); i++) {
@@ -258,6 +261,25 @@ class DemoCountyLoader {
 		log.info("Loaded the demo county: {} providers, {} services, {} contracts, {} ratings, {} sign-ins in {} ms",
 				county.providers().size(), county.services().size(), county.contracts().size(), county.ratings().size(),
 				county.users().size(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+	}
+
+	/**
+	 * Users for every provider with an open concern or review and a third of the rest
+	 * ({@link DemoProviderUsers}).
+	 */
+	private void addProviderUsers(DemoCounty county, UUID demoProvider, String password) {
+		Set<UUID> withOpenWork = new HashSet<>(this.jdbc.sql("""
+				select provider_id from concerns_signal
+				where kind = 'CONCERN' and status <> 'CLOSED' and provider_id is not null
+				union
+				select provider_id from quality_review where status not in ('CLOSED', 'CANCELLED')""")
+			.query(UUID.class)
+			.list());
+		Set<String> taken = county.users().stream().map(DemoUser::email).collect(Collectors.toSet());
+		var accounts = DemoProviderUsers.accounts(county.providers(), county.contacts(), demoProvider, withOpenWork,
+				taken);
+		this.users.addAllWithPassword(accounts, password);
+		log.info("Added {} demo provider users", accounts.size());
 	}
 
 	private static final int BATCH = 1_000;

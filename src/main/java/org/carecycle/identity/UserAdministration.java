@@ -2,6 +2,7 @@ package org.carecycle.identity;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -79,6 +80,26 @@ public class UserAdministration {
 		UserAccount account = UserAccount.create(email, displayName, role, provider, null, this.clock.instant())
 			.withPassword(this.passwordEncoder.encode(password));
 		return this.accounts.save(account).id();
+	}
+
+	/** An account to add with a known password. */
+	public record KnownPasswordAccount(String email, String displayName, Role role, ProviderId provider) {
+	}
+
+	/**
+	 * Adds accounts sharing one known password, encoded once (encoding is slow on
+	 * purpose): for demo accounts only, never for real people.
+	 */
+	@Transactional
+	public void addAllWithPassword(List<KnownPasswordAccount> accounts, String password) {
+		String encoded = this.passwordEncoder.encode(password);
+		for (KnownPasswordAccount account : accounts) {
+			this.accounts.save(
+					UserAccount
+						.create(account.email(), account.displayName(), account.role(), account.provider(), null,
+								this.clock.instant())
+						.withPassword(encoded));
+		}
 	}
 
 	/**

@@ -19,6 +19,11 @@ public final class ReviewEvents {
 			LocalDate publishedOn) {
 	}
 
+	/** A review's draft report was sent to its provider for comments on its facts. */
+	public record DraftSent(UUID reviewId, String reference, UUID providerId, String serviceName,
+			LocalDate commentsDueOn) {
+	}
+
 	/** A provider did not send the action plan a review needed by its due date. */
 	public record ActionPlanOverdue(UUID reviewId, String reference, UUID careServiceId, UUID providerId,
 			LocalDate dueOn) {

@@ -23,6 +23,8 @@ import org.carecycle.providers.ServiceType;
 import org.carecycle.shared.ReadCache;
 import org.carecycle.shared.Role;
 import org.carecycle.shared.UkTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.data.relational.core.mapping.event.AfterSaveEvent;
@@ -44,14 +46,18 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link PlanningSignal}. Priority 50 or more brings the review to six months after the
  * last visit, 25 or more to nine months.
  * <p>
- * The planner proposes a month and an officer for every service without a review in
- * progress that falls due in the next twelve months, most urgent first: the month it is
- * due (this month if it is overdue), or the latest earlier month with room if that month
- * is full; an officer with room in that month, preferring one already visiting the same
- * locality that month, then the one with the most room left.
+ * A service overdue for its review, or never reviewed, gets 50 more points (the top
+ * priority) and comes first: the planner places these, riskiest and then longest overdue
+ * first, in the earliest month an officer has room. It then proposes a month and an
+ * officer for every other service without a review in progress that falls due in the next
+ * twelve months, most urgent first: the month it is due, or the latest earlier month with
+ * room if that month is full; an officer with room in that month, preferring one already
+ * visiting the same locality that month, then the one with the most room left.
  */
 @Service
 public class ReviewProgramme {
+
+	private static final Logger log = LoggerFactory.getLogger(ReviewProgramme.class);
 
 	/** Reviews a month an officer takes on unless told otherwise. */
 	public static final int DEFAULT_CAPACITY = 8;
@@ -59,6 +65,12 @@ public class ReviewProgramme {
 	static final int HIGH_PRIORITY = 50;
 
 	static final int MEDIUM_PRIORITY = 25;
+
+	/**
+	 * The points a service overdue for its review, or never reviewed, gets: enough on
+	 * their own for the top priority, so that it is planned before every other.
+	 */
+	static final int FIRST_IN_LINE = HIGH_PRIORITY;
 
 	private final JdbcClient jdbc;
 
@@ -94,6 +106,14 @@ public class ReviewProgramme {
 		/** Past the date the promise says it must have been reviewed by. */
 		public boolean isOverdue(LocalDate today) {
 			return this.promiseDate.isBefore(today);
+		}
+
+		/**
+		 * Overdue for its review or never reviewed: planned before every other service,
+		 * as soon as an officer has room.
+		 */
+		public boolean firstInLine(LocalDate today) {
+			return this.lastVisit == null || isOverdue(today);
 		}
 
 		public String band() {
@@ -169,8 +189,11 @@ public class ReviewProgramme {
 	}
 
 	static ServiceStanding score(ServiceStanding row, Map<PlanningSignal, Map<UUID, Integer>> extra, LocalDate today) {
-		List<Reason> reasons = new ArrayList<>(4);
-		if (row.lastRating() == null) {
+		List<Reason> reasons = new ArrayList<>(5);
+		if (row.lastVisit() == null) {
+			reasons.add(new Reason("programme.reason.neverReviewed", null, null, FIRST_IN_LINE));
+		}
+		else if (row.lastRating() == null) {
 			reasons.add(new Reason("programme.reason.neverRated", null, null, 20));
 		}
 		else {
@@ -209,21 +232,27 @@ public class ReviewProgramme {
 				reasons.add(new Reason(signal.reasonKey(), null, null, add));
 			}
 		});
-		int priority = reasons.stream().mapToInt(Reason::points).sum();
 		LocalDate promise = (row.lastVisit() != null) ? row.lastVisit().plusMonths(12)
 				: row.firstContract().plusMonths(12);
 		LocalDate due = promise;
-		if (row.lastVisit() != null) {
-			if (priority >= HIGH_PRIORITY) {
-				due = row.lastVisit().plusMonths(6);
-			}
-			else if (priority >= MEDIUM_PRIORITY) {
-				due = row.lastVisit().plusMonths(9);
-			}
-		}
-		else if (priority >= HIGH_PRIORITY) {
+		if (row.lastVisit() == null) {
+			// never reviewed: as soon as an officer has room
 			due = today.isBefore(promise) ? today : promise;
 		}
+		else {
+			int risk = reasons.stream().mapToInt(Reason::points).sum();
+			if (risk >= HIGH_PRIORITY) {
+				due = row.lastVisit().plusMonths(6);
+			}
+			else if (risk >= MEDIUM_PRIORITY) {
+				due = row.lastVisit().plusMonths(9);
+			}
+			if (promise.isBefore(today)) {
+				int daysOverdue = (int) java.time.temporal.ChronoUnit.DAYS.between(promise, today);
+				reasons.add(0, new Reason("programme.reason.overdue", null, daysOverdue, FIRST_IN_LINE));
+			}
+		}
+		int priority = reasons.stream().mapToInt(Reason::points).sum();
 		return new ServiceStanding(row.serviceId(), row.serviceName(), row.providerName(), row.type(), row.locality(),
 				row.lastVisit(), row.lastRating(), row.cqcRating(), row.firstContract(), row.concerns(),
 				row.seriousConcerns(), row.reviewInProgress(), row.reviewStatus(), row.reviewPlannedFor(),
@@ -384,9 +413,19 @@ public class ReviewProgramme {
 	/** Proposes the next twelve months' reviews. */
 	public Plan propose() {
 		long started = System.nanoTime();
-		LocalDate today = today();
-		List<ServiceStanding> all = standings();
-		List<Officer> officers = officers();
+		Plan plan = plan(today(), standings(), officers());
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		log.debug("The review programme proposed {} reviews in {} ms", plan.proposals().size(), millis);
+		return new Plan(plan.today(), plan.proposals(), plan.officers(), plan.load(), plan.alreadyPlanned(), millis);
+	}
+
+	/**
+	 * Proposes the next twelve months' reviews of these services between these officers:
+	 * first every service overdue for its review or never reviewed, riskiest and then
+	 * longest overdue first, each in the earliest month an officer has room; then the
+	 * rest, in the order they fall due.
+	 */
+	static Plan plan(LocalDate today, List<ServiceStanding> all, List<Officer> officers) {
 		YearMonth first = YearMonth.from(today);
 		YearMonth last = first.plusMonths(11);
 		Map<YearMonth, Map<UUID, Integer>> load = new LinkedHashMap<>();
@@ -410,15 +449,23 @@ public class ReviewProgramme {
 				}
 			}
 		}
+		List<ServiceStanding> firstInLine = new ArrayList<>();
 		List<ServiceStanding> toPlan = new ArrayList<>();
 		for (ServiceStanding s : all) {
-			if (s.reviewInProgress() == null && !YearMonth.from(s.dueDate()).isAfter(last)) {
+			if (s.reviewInProgress() == null && s.firstInLine(today)) {
+				firstInLine.add(s);
+			}
+			else if (s.reviewInProgress() == null && !YearMonth.from(s.dueDate()).isAfter(last)) {
 				toPlan.add(s);
 			}
 		}
+		firstInLine.sort(Comparator.comparing(ServiceStanding::priority, Comparator.reverseOrder())
+			.thenComparing(ServiceStanding::promiseDate)
+			.thenComparing(ServiceStanding::serviceName));
 		toPlan.sort(Comparator.comparing(ServiceStanding::dueDate)
 			.thenComparing(Comparator.comparingInt(ServiceStanding::priority).reversed())
 			.thenComparing(ServiceStanding::serviceName));
+		toPlan.addAll(0, firstInLine);
 		Map<UUID, Officer> byId = new HashMap<>();
 		officers.forEach(officer -> byId.put(officer.id(), officer));
 		// who visits which locality in which month, to keep an officer's visits together
@@ -450,7 +497,7 @@ public class ReviewProgramme {
 			proposals.add(new Proposal(s, date, (officer != null) ? officer.id() : null,
 					(officer != null) ? officer.name() : null, late, kind));
 		}
-		return new Plan(today, proposals, officers, load, alreadyPlanned, (System.nanoTime() - started) / 1_000_000);
+		return new Plan(today, proposals, officers, load, alreadyPlanned, 0);
 	}
 
 	private record Placement(YearMonth month, UUID officer) {

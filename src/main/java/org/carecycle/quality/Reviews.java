@@ -192,8 +192,8 @@ public class Reviews {
 	}
 
 	/**
-	 * The reviews of the scope's provider that it may see ({@link #SHOWN_TO_PROVIDER}),
-	 * the latest first.
+	 * The reviews of the scope's provider it may see ({@link #SHOWN_TO_PROVIDER}), latest
+	 * first.
 	 */
 	public List<ProviderReviewRow> shownToProvider(ProviderScope scope) {
 		return this.queries.shownToProvider(scope);
@@ -314,10 +314,7 @@ public class Reviews {
 		return this.evidence.of(reviewId);
 	}
 
-	/**
-	 * Whether a document is evidence of this review (so that it may be downloaded with
-	 * it).
-	 */
+	/** Whether a document is evidence of this review (downloaded with it). */
 	public boolean isEvidence(UUID reviewId, UUID documentId) {
 		return this.evidence.contains(reviewId, documentId);
 	}
@@ -344,6 +341,8 @@ public class Reviews {
 						text("email.qaDraft.body", user.displayName(), service, review.commentsDueOn().format(DATE),
 								link("/my-organisation/reviews/" + id), review.reference()));
 			}
+			this.events.publishEvent(new ReviewEvents.DraftSent(id, review.reference(), review.providerId(), service,
+					review.commentsDueOn()));
 		});
 	}
 

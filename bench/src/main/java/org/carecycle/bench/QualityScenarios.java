@@ -1,7 +1,6 @@
 package org.carecycle.bench;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.regex.Pattern;
  * The quality module's staff pages that compute over every commissioned service:
  * {@code qa-planner} (the annual programme at /quality/programme, which proposes the next
  * twelve months' reviews for every service on each request and says how long that took in
- * {@code <p id="planner-time" data-millis="N">}) and {@code coverage} (the coverage
+ * its {@code Server-Timing: planner;dur=N} header) and {@code coverage} (the coverage
  * dashboard at /quality). Both are read as a quality assurance officer.
  */
 final class QualityScenarios {
@@ -29,9 +28,7 @@ final class QualityScenarios {
 	/** The planner's own time the goal is judged on (at national scale). */
 	static final double PLANNER_GOAL_MS = 2_000;
 
-	private static final Pattern PLANNER_TAG = Pattern.compile("<p\\b[^>]*\\bid=\"planner-time\"[^>]*>");
-
-	private static final Pattern MILLIS = Pattern.compile("\\bdata-millis=\"(\\d+)\"");
+	private static final Pattern MILLIS = Pattern.compile("\\bplanner;dur=(\\d+)");
 
 	private QualityScenarios() {
 	}
@@ -44,17 +41,12 @@ final class QualityScenarios {
 					+ (location.isEmpty() ? "" : " to " + location)
 					+ missing(response.statusCode(), "annual programme page"));
 		}
-		String html = new String(response.body(), StandardCharsets.UTF_8);
-		Matcher tag = PLANNER_TAG.matcher(html);
-		if (!tag.find()) {
-			throw new IllegalStateException("GET " + PLANNER_PATH
-					+ " answered 200 but the page has no <p id=\"planner-time\" data-millis=\"N\"> with the planner's "
-					+ "own time");
-		}
-		Matcher millis = MILLIS.matcher(tag.group());
+		String timing = response.headers().firstValue("Server-Timing").orElse("");
+		Matcher millis = MILLIS.matcher(timing);
 		if (!millis.find()) {
-			throw new IllegalStateException("The planner-time paragraph of " + PLANNER_PATH + " has no data-millis: "
-					+ tag.group());
+			throw new IllegalStateException("GET " + PLANNER_PATH
+					+ " answered 200 but has no Server-Timing header \"planner;dur=N\" with the planner's own time: "
+					+ timing);
 		}
 		return Long.parseLong(millis.group(1));
 	}

@@ -23,6 +23,7 @@ import org.carecycle.concerns.IdentifyingDetails;
 import org.carecycle.concerns.Concerns;
 import org.carecycle.concerns.Concerns.ConcernChangedException;
 import org.carecycle.concerns.ReporterRole;
+import org.carecycle.concerns.ProviderOutreach;
 import org.carecycle.concerns.ProviderRequests;
 import org.carecycle.concerns.ProviderSummary;
 import org.carecycle.concerns.Theme;
@@ -87,9 +88,12 @@ class ConcernController {
 
 	private final ConcernRetention retention;
 
+	private final ProviderOutreach outreach;
+
 	ConcernController(Concerns concerns, ConcernQueue queue, Register register, UserDirectory users,
 			CurrentUser currentUser, Clock clock, ProviderRequests providerRequests, Documents documents,
-			ConcernAccesses accesses, ConcernRetention retention) {
+			ConcernAccesses accesses, ConcernRetention retention, ProviderOutreach outreach) {
+		this.outreach = outreach;
 		this.providerRequests = providerRequests;
 		this.documents = documents;
 		this.accesses = accesses;
@@ -271,9 +275,26 @@ class ConcernController {
 				return "redirect:/concerns/" + id + "#note";
 			}
 		}
-		return step(id, redirect,
+		String done = step(id, redirect,
 				"accept".equals(decision) ? "concern.response.accepted" : "concern.response.challenged",
 				() -> this.concerns.decide(id, version, "accept".equals(decision), cleaned));
+		if ("challenge".equals(decision) && redirect.getFlashAttributes().containsKey("saved")) {
+			warnIfUnreached(find(id), redirect);
+		}
+		return done;
+	}
+
+	/**
+	 * Tells the officer who asked the provider when nobody at it uses CareCycle: whom the
+	 * request was emailed to instead, or that it must be contacted another way.
+	 */
+	private void warnIfUnreached(Concern concern, RedirectAttributes redirect) {
+		this.outreach.unreached(concern.providerId()).ifPresent(unreached -> {
+			redirect.addFlashAttribute("unreachedProvider", unreached.providerName());
+			if (unreached.hasContact()) {
+				redirect.addFlashAttribute("unreachedContact", unreached.contactEmail());
+			}
+		});
 	}
 
 	@GetMapping("/{id}/responses/{requestId}/document")
@@ -352,6 +373,9 @@ class ConcernController {
 		}
 		redirect.addFlashAttribute("saved",
 				(summary != null && summary.checked()) ? "concern.assessed.providerAsked" : "concern.assessed");
+		if (summary != null && summary.checked()) {
+			warnIfUnreached(concern, redirect);
+		}
 		return "redirect:/concerns/" + id;
 	}
 

@@ -124,9 +124,23 @@ class TellUsController {
 		FormBinding.keepPropertyMessages(binder);
 	}
 
+	/**
+	 * The start page; from a service's page in the public directory it names the service
+	 * and carries it to the first question. A service that is not found or not operating
+	 * is left out, without an error: the form then asks which service as usual.
+	 */
 	@GetMapping
-	String start() {
+	String start(@RequestParam(required = false) String service, Model model) {
+		chosen(service).ifPresent(row -> model.addAttribute("service", row));
 		return "concerns/tell-us/start";
+	}
+
+	/** The operating service this parameter names, if it names one. */
+	private Optional<ServiceRow> chosen(String service) {
+		if (service == null || service.length() > 100) {
+			return Optional.empty();
+		}
+		return ConcernController.parseId(service.strip()).flatMap(this::service);
 	}
 
 	@GetMapping("/sent")
@@ -147,13 +161,22 @@ class TellUsController {
 	@GetMapping({ "/kind", "/service", "/what-happened", "/when", "/who-was-affected", "/risk", "/about-you",
 			"/your-details", "/contact", "/check" })
 	String show(@RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean change,
-			HttpSession session, Model model, HttpServletRequest request, HttpServletResponse response) {
+			@RequestParam(required = false) String service, HttpSession session, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
 		Step step = step(request);
 		if (step == null) {
 			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
 			return "error/404";
 		}
 		TellUsForm draft = draft(session);
+		if (step == Step.KIND && service != null) {
+			// started from a service's page in the directory: that service is chosen
+			Optional<ServiceRow> chosen = chosen(service);
+			if (chosen.isPresent()) {
+				draft = draft.withService(chosen.get().id().toString(), label(chosen.get()), null);
+				session.setAttribute(DRAFT, draft);
+			}
+		}
 		Step missing = firstUnanswered(draft, step);
 		if (missing != step && missing.ordinal() < step.ordinal()) {
 			return "redirect:/tell-us/" + missing.path;
@@ -238,8 +261,7 @@ class TellUsController {
 					errors.rejectValue("serviceId", "tellUs.service.blank");
 					return draft;
 				}
-				return draft.withService(service.get().id().toString(), service.get().name()
-						+ ((service.get().postcode() != null) ? ", " + service.get().postcode() : ""), null);
+				return draft.withService(service.get().id().toString(), label(service.get()), null);
 			}
 			case WHAT -> {
 				String text = FormText.check(errors, "whatHappened", form.whatHappened(), true, 10_000,
@@ -355,6 +377,10 @@ class TellUsController {
 			}
 		}
 		return "concerns/tell-us/" + step.path;
+	}
+
+	private static String label(ServiceRow service) {
+		return service.name() + ((service.postcode() != null) ? ", " + service.postcode() : "");
 	}
 
 	private Optional<ServiceRow> service(UUID id) {

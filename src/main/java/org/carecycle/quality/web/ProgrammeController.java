@@ -16,6 +16,8 @@ import org.carecycle.quality.AlreadyPlannedException;
 import org.carecycle.web.FormText;
 import org.carecycle.web.Paged;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,8 +57,11 @@ class ProgrammeController {
 
 	@GetMapping("/programme")
 	String programme(@RequestParam(required = false) String month, @RequestParam(required = false) String officer,
-			@RequestParam(defaultValue = "1") int page, Model model) {
+			@RequestParam(defaultValue = "1") int page, Model model, HttpServletResponse response) {
 		Plan plan = this.programme.propose();
+		// the planner's own time, for the benchmark and the browser's developer tools,
+		// not the page
+		response.setHeader("Server-Timing", "planner;dur=" + plan.millis());
 		Optional<YearMonth> chosenMonth = parseMonth(month).filter(m -> plan.load().containsKey(m));
 		Optional<UUID> chosenOfficer = FormText.uuid(officer);
 		List<Proposal> shown = plan.proposals()

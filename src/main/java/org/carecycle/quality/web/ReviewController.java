@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.carecycle.concerns.ConcernQueue;
+import org.carecycle.concerns.ProviderOutreach;
 import org.carecycle.concerns.ConcernQueue.TaggedConcern;
 import org.carecycle.documents.DocumentKind;
 import org.carecycle.documents.DocumentDownloads;
@@ -89,6 +90,8 @@ class ReviewController {
 
 	private final ConcernQueue concerns;
 
+	private final ProviderOutreach outreach;
+
 	private final Documents documents;
 
 	private final Clock clock;
@@ -96,7 +99,9 @@ class ReviewController {
 	private final ReportPdf pdf;
 
 	ReviewController(Reviews reviews, QualityViews views, Register register, UserDirectory users,
-			CurrentUser currentUser, ConcernQueue concerns, Documents documents, Clock clock, ReportPdf pdf) {
+			CurrentUser currentUser, ConcernQueue concerns, Documents documents, Clock clock, ReportPdf pdf,
+			ProviderOutreach outreach) {
+		this.outreach = outreach;
 		this.pdf = pdf;
 		this.reviews = reviews;
 		this.views = views;
@@ -447,7 +452,19 @@ class ReviewController {
 
 	@PostMapping("/{id}/send")
 	String send(@PathVariable UUID id, @RequestParam int version, RedirectAttributes redirect) {
-		return step(id, redirect, "review.saved.sent", () -> this.reviews.sendToProvider(id, version));
+		String done = step(id, redirect, "review.saved.sent", () -> this.reviews.sendToProvider(id, version));
+		if (redirect.getFlashAttributes().containsKey("saved")) {
+			// nobody at the provider uses CareCycle: the officer is told whom the draft
+			// went to
+			this.outreach.unreached(this.reviews.get(id, ProviderScope.everything()).providerId())
+				.ifPresent(unreached -> {
+					redirect.addFlashAttribute("unreachedProvider", unreached.providerName());
+					if (unreached.hasContact()) {
+						redirect.addFlashAttribute("unreachedContact", unreached.contactEmail());
+					}
+				});
+		}
+		return done;
 	}
 
 	// A challenge and publication
