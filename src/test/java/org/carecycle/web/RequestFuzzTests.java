@@ -160,7 +160,11 @@ class RequestFuzzTests {
 		boolean readable = path.chars().allMatch(c -> c > 32 && c < 127);
 		boolean api = (path.startsWith("/api/") || path.equals("/api"))
 				&& (readable || !body.contains("govuk-template"));
-		if (status >= 400 && api && !head.contains("content-type: application/problem+json")) {
+		// A body that cannot be read at all (a multipart body cut short) leaves the
+		// connection unusable: the server can then only refuse and close it, with nothing
+		// written, whatever the address.
+		boolean closedUnread = body.isBlank() && head.contains("connection: close");
+		if (status >= 400 && api && !closedUnread && !head.contains("content-type: application/problem+json")) {
 			return "API refusal " + status + " not a problem detail";
 		}
 		if (status >= 400 && !api && !body.isBlank() && head.contains("content-type: text/html")
@@ -434,7 +438,9 @@ class RequestFuzzTests {
 			default -> head.append("X-Ok: 1\r\n");
 		}
 		head.append("\r\n");
-		return new Case("raw " + shorten(line, 120), path, head.toString().getBytes(StandardCharsets.ISO_8859_1));
+		// "GET *" and "GET HTTP/1.1" do not carry the address: the server cannot know it
+		String sent = line.startsWith("GET * ") ? "*" : line.startsWith("GET  ") ? "" : path;
+		return new Case("raw " + shorten(line, 120), sent, head.toString().getBytes(StandardCharsets.ISO_8859_1));
 	}
 
 	private Case oversizedBody(Random random, Visitor visitor, String path) {
