@@ -45,14 +45,14 @@ class ConcernWorkWaiting implements WorkWaiting {
 		return switch (role) {
 			case QA_OFFICER -> {
 				Map<View, Long> counts = this.queue.countsNow(this.currentUser.require().id());
-				yield List.of(item(Urgency.OVERDUE, counts, View.OVERDUE, "todo.concerns.overdue"),
-						item(Urgency.DUE_TODAY, counts, View.DUE_TODAY, "todo.concerns.dueToday"),
-						item(Urgency.DUE_SOON, counts, View.UNASSIGNED, "todo.concerns.unassigned"),
-						item(Urgency.DUE_TODAY, counts, View.SAFEGUARDING, "todo.concerns.safeguarding"));
+				yield List.of(item(Urgency.OVERDUE, counts, View.OVERDUE, "concerns.todo.overdue"),
+						item(Urgency.DUE_TODAY, counts, View.DUE_TODAY, "concerns.todo.dueToday"),
+						item(Urgency.DUE_SOON, counts, View.UNASSIGNED, "concerns.todo.unassigned"),
+						item(Urgency.DUE_TODAY, counts, View.SAFEGUARDING, "concerns.todo.safeguarding"));
 			}
 			case SAFEGUARDING_LEAD -> {
 				Map<View, Long> counts = this.queue.countsNow(this.currentUser.require().id());
-				yield List.of(item(Urgency.DUE_TODAY, counts, View.SAFEGUARDING, "todo.concerns.safeguarding"));
+				yield List.of(item(Urgency.DUE_TODAY, counts, View.SAFEGUARDING, "concerns.todo.safeguarding"));
 			}
 			case PROVIDER -> this.currentUser.scope().provider().map(this::forProvider).orElse(List.of());
 			default -> List.of();
@@ -76,9 +76,9 @@ class ConcernWorkWaiting implements WorkWaiting {
 			.param("today", UkTime.today(this.clock))
 			.param("provider", provider.value())
 			.query((rs, n) -> List.of(
-					new WorkItem(Urgency.OVERDUE, rs.getLong("overdue"), "todo.concerns.provider.overdue",
+					new WorkItem(Urgency.OVERDUE, rs.getLong("overdue"), "concerns.todo.provider.overdue",
 							"/my-organisation/concerns?waiting"),
-					new WorkItem(Urgency.DUE_SOON, rs.getLong("waiting"), "todo.concerns.provider.waiting",
+					new WorkItem(Urgency.DUE_SOON, rs.getLong("waiting"), "concerns.todo.provider.waiting",
 							"/my-organisation/concerns?waiting")))
 			.single();
 	}

@@ -55,7 +55,7 @@ class DatabaseWebConfiguration {
 	WorkWaiting failedWork(EventPublications publications) {
 		return role -> (role != Role.ADMIN) ? java.util.List.of()
 				: java.util.List.of(new WorkItem(WorkItem.Urgency.OVERDUE, publications.counts().failed(),
-						"todo.events.failed", "/admin/events"));
+						"events.todo.failed", "/admin/events"));
 	}
 
 }

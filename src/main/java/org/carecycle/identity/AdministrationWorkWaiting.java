@@ -44,9 +44,8 @@ class AdministrationWorkWaiting implements WorkWaiting {
 			.query(Long.class)
 			.single();
 		return List.of(
-				new WorkItem(Urgency.DUE_TODAY, lockedOut, "todo.identity.lockedOut",
-						"/admin/audit?action=SIGN_IN_FAILED"),
-				new WorkItem(Urgency.FOR_INFORMATION, neverSignedIn, "todo.identity.neverSignedIn",
+				new WorkItem(Urgency.DUE_TODAY, lockedOut, "user.todo.lockedOut", "/admin/audit?action=SIGN_IN_FAILED"),
+				new WorkItem(Urgency.FOR_INFORMATION, neverSignedIn, "user.todo.neverSignedIn",
 						"/admin/users?status=enabled"));
 	}
 

@@ -57,17 +57,17 @@ class OversightWorkWaiting implements WorkWaiting {
 			items.addAll(escalations());
 		}
 		if (role == Role.QA_OFFICER) {
-			items.add(new WorkItem(Urgency.OVERDUE, this.returns.overdueCount(), "todo.oversight.returnsOverdue",
+			items.add(new WorkItem(Urgency.OVERDUE, this.returns.overdueCount(), "escalation.todo.returnsOverdue",
 					"/oversight/returns"));
-			items.add(new WorkItem(Urgency.DUE_SOON, this.warnings.openCount(), "todo.oversight.warnings",
+			items.add(new WorkItem(Urgency.DUE_SOON, this.warnings.openCount(), "escalation.todo.warnings",
 					"/oversight/warnings"));
 		}
 		if (role == Role.PROVIDER) {
 			this.currentUser.scope().provider().ifPresent(provider -> {
 				long[] counts = this.owed.overdueAndOwed(ProviderScope.only(provider));
-				items.add(new WorkItem(Urgency.OVERDUE, counts[0], "todo.oversight.provider.returnsOverdue",
+				items.add(new WorkItem(Urgency.OVERDUE, counts[0], "escalation.todo.provider.returnsOverdue",
 						"/my-organisation/returns"));
-				items.add(new WorkItem(Urgency.DUE_SOON, counts[1] - counts[0], "todo.oversight.provider.returnsDue",
+				items.add(new WorkItem(Urgency.DUE_SOON, counts[1] - counts[0], "escalation.todo.provider.returnsDue",
 						"/my-organisation/returns"));
 			});
 		}
@@ -89,17 +89,17 @@ class OversightWorkWaiting implements WorkWaiting {
 			.param("today", today)
 			.param("soon", today.plusDays(SOON_DAYS))
 			.query((rs, n) -> List.of(
-					new WorkItem(Urgency.OVERDUE, rs.getLong("letters_overdue"), "todo.oversight.lettersOverdue",
+					new WorkItem(Urgency.OVERDUE, rs.getLong("letters_overdue"), "escalation.todo.lettersOverdue",
 							"/oversight"),
-					new WorkItem(Urgency.DUE_TODAY, rs.getLong("letters_today"), "todo.oversight.lettersToday",
+					new WorkItem(Urgency.DUE_TODAY, rs.getLong("letters_today"), "escalation.todo.lettersToday",
 							"/oversight"),
-					new WorkItem(Urgency.DUE_SOON, rs.getLong("letters_soon"), "todo.oversight.lettersSoon",
+					new WorkItem(Urgency.DUE_SOON, rs.getLong("letters_soon"), "escalation.todo.lettersSoon",
 							"/oversight"),
-					new WorkItem(Urgency.OVERDUE, rs.getLong("reviews_overdue"), "todo.oversight.reviewsOverdue",
+					new WorkItem(Urgency.OVERDUE, rs.getLong("reviews_overdue"), "escalation.todo.reviewsOverdue",
 							"/oversight"),
-					new WorkItem(Urgency.DUE_TODAY, rs.getLong("reviews_today"), "todo.oversight.reviewsToday",
+					new WorkItem(Urgency.DUE_TODAY, rs.getLong("reviews_today"), "escalation.todo.reviewsToday",
 							"/oversight"),
-					new WorkItem(Urgency.DUE_SOON, rs.getLong("reviews_soon"), "todo.oversight.reviewsSoon",
+					new WorkItem(Urgency.DUE_SOON, rs.getLong("reviews_soon"), "escalation.todo.reviewsSoon",
 							"/oversight")))
 			.single();
 	}

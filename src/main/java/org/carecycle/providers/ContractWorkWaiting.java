@@ -28,7 +28,7 @@ class ContractWorkWaiting implements WorkWaiting {
 		if (role != Role.COMMISSIONER) {
 			return List.of();
 		}
-		return List.of(new WorkItem(Urgency.DUE_SOON, this.contracts.endingSoonCount(), "todo.contracts.endingSoon",
+		return List.of(new WorkItem(Urgency.DUE_SOON, this.contracts.endingSoonCount(), "contract.todo.endingSoon",
 				"/contracts?endingSoon=true"));
 	}
 

@@ -37,27 +37,27 @@ class QualityWorkWaiting implements WorkWaiting {
 			case QA_OFFICER -> {
 				QualityViews.Waiting waiting = this.views.waiting(null);
 				yield List.of(
-						new WorkItem(Urgency.OVERDUE, this.panel.coverage().overdue(), "todo.reviews.servicesOverdue",
+						new WorkItem(Urgency.OVERDUE, this.panel.coverage().overdue(), "reviews.todo.servicesOverdue",
 								"/quality"),
-						new WorkItem(Urgency.OVERDUE, waiting.actionPlansOverdue(), "todo.reviews.actionPlansOverdue",
+						new WorkItem(Urgency.OVERDUE, waiting.actionPlansOverdue(), "reviews.todo.actionPlansOverdue",
 								reviews(View.ACTION_PLANS_OVERDUE)),
-						new WorkItem(Urgency.DUE_SOON, waiting.needingDecision(), "todo.reviews.needingDecision",
+						new WorkItem(Urgency.DUE_SOON, waiting.needingDecision(), "reviews.todo.needingDecision",
 								reviews(View.NEEDS_DECISION)));
 			}
 			case COMMISSIONER -> List.of(new WorkItem(Urgency.DUE_SOON, this.views.waiting(null).needingDecision(),
-					"todo.reviews.needingDecision", reviews(View.NEEDS_DECISION)));
+					"reviews.todo.needingDecision", reviews(View.NEEDS_DECISION)));
 			case PROVIDER -> this.currentUser.scope().provider().map(provider -> {
 				QualityViews.Waiting waiting = this.views.waiting(provider.value());
 				String link = "/my-organisation/reviews";
 				return List.of(
 						new WorkItem(Urgency.OVERDUE, waiting.providerCommentsOverdue(),
-								"todo.reviews.provider.commentsOverdue", link),
-						new WorkItem(Urgency.DUE_SOON, waiting.providerComments(), "todo.reviews.provider.comments",
+								"reviews.todo.provider.commentsOverdue", link),
+						new WorkItem(Urgency.DUE_SOON, waiting.providerComments(), "reviews.todo.provider.comments",
 								link),
 						new WorkItem(Urgency.OVERDUE, waiting.providerActionPlansOverdue(),
-								"todo.reviews.provider.actionPlansOverdue", link),
+								"reviews.todo.provider.actionPlansOverdue", link),
 						new WorkItem(Urgency.DUE_SOON, waiting.providerActionPlans(),
-								"todo.reviews.provider.actionPlans", link));
+								"reviews.todo.provider.actionPlans", link));
 			}).orElse(List.of());
 			default -> List.of();
 		};

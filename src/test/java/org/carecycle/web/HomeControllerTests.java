@@ -150,14 +150,14 @@ class HomeControllerTests {
 		@Bean
 		WorkWaiting contracts() {
 			return role -> (role == Role.COMMISSIONER) ? List.of(new WorkItem(WorkItem.Urgency.DUE_SOON, 12,
-					"todo.contracts.endingSoon", "/contracts?endingSoon=true")) : List.of();
+					"contract.todo.endingSoon", "/contracts?endingSoon=true")) : List.of();
 		}
 
 		@Bean
 		WorkWaiting concerns() {
 			return role -> (role == Role.COMMISSIONER) ? List.of(
-					new WorkItem(WorkItem.Urgency.DUE_TODAY, 0, "todo.concerns.dueToday", "/concerns"),
-					new WorkItem(WorkItem.Urgency.OVERDUE, 1, "todo.concerns.overdue", "/concerns?view=OVERDUE"))
+					new WorkItem(WorkItem.Urgency.DUE_TODAY, 0, "concerns.todo.dueToday", "/concerns"),
+					new WorkItem(WorkItem.Urgency.OVERDUE, 1, "concerns.todo.overdue", "/concerns?view=OVERDUE"))
 					: List.of();
 		}
 
