@@ -36,8 +36,8 @@ public class ConcernQueue {
 	/** Not yet acknowledged, and today is the last day to acknowledge it. */
 	static final String DUE_TODAY = "(c.acknowledged_at is null and c.acknowledge_by = :today)";
 
-	/** Flagged as possible safeguarding, and not yet assessed. */
-	static final String SAFEGUARDING = "(c.safeguarding_flag and c.assessed_at is null)";
+	/** Flagged as possible safeguarding (and, where it is used, still open). */
+	static final String SAFEGUARDING = "(c.safeguarding_flag)";
 
 	private static final String ROW = """
 			select c.id, c.reference, c.kind, c.status, c.care_service_id, s.name as service_name,

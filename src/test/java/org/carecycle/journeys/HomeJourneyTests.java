@@ -44,7 +44,7 @@ class HomeJourneyTests {
 	@ParameterizedTest
 	@EnumSource(Role.class)
 	void eachRoleSignsInFromLoginAndSeesItsWorkWaiting(Role role) {
-		try (Browser.Tab tab = this.browser.open(false)) {
+		try (Browser.Tab tab = this.browser.open(true)) {
 			tab.go("/login");
 			assertThat(tab.page).hasURL(Pattern.compile(".*/sign-in$"));
 			tab.checkAccessibility();
