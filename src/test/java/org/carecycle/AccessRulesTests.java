@@ -48,6 +48,11 @@ class AccessRulesTests {
 	/** Who may open each route, longest prefix first; null means the public. */
 	private static final Map<String, Set<Role>> EXPECTED = new LinkedHashMap<>();
 
+	/** Addresses people guess for signing in, each sent on to the sign-in page. */
+	private static final List<String> GUESSED_SIGN_IN = List.of("/login", "/log-in", "/logon", "/log-on", "/signin",
+			"/sign-on", "/signon", "/sign_in", "/log_in", "/auth/login", "/user/login", "/users/sign-in", "/login.html",
+			"/sign-in.html");
+
 	static {
 		Set<Role> registerEditors = EnumSet.of(Role.COMMISSIONER, Role.QA_OFFICER);
 		Set<Role> dataStaff = EnumSet.of(Role.COMMISSIONER, Role.QA_OFFICER, Role.ADMIN);
@@ -117,6 +122,13 @@ class AccessRulesTests {
 		EXPECTED.put("/sign-in/code", EnumSet.noneOf(Role.class));
 		EXPECTED.put("/sign-in/set-up", EnumSet.noneOf(Role.class));
 		EXPECTED.put("/sign-in", null);
+		// the addresses people guess: sign-in for anyone, and the home page (issue 19)
+		for (String address : GUESSED_SIGN_IN) {
+			EXPECTED.put(address, null);
+		}
+		for (String address : List.of("/home", "/dashboard", "/index", "/index.html")) {
+			EXPECTED.put(address, null);
+		}
 		EXPECTED.put("/accessibility", null);
 		EXPECTED.put("/cookies", null);
 		EXPECTED.put("/assets/fonts", null);
@@ -177,6 +189,9 @@ class AccessRulesTests {
 			int status = result.getResponse().getStatus();
 			if (isApi(route)) {
 				assertThat(status).as(route + " asks for an API token").isEqualTo(401);
+			}
+			else if (GUESSED_SIGN_IN.contains(route.path())) {
+				assertThat(redirect(result)).as(route + " leads to the sign-in page").endsWith("/sign-in");
 			}
 			else if (expected == null) {
 				assertThat(status).as(route + " is public").isBetween(200, 399);

@@ -33,6 +33,12 @@ public class ConcernQueue {
 			 or (c.status = 'AWAITING_PROVIDER' and exists (select 1 from concern_provider_request pr
 			     where pr.concern_id = c.id and pr.responded_at is null and pr.due_on < :today)))""";
 
+	/** Not yet acknowledged, and today is the last day to acknowledge it. */
+	static final String DUE_TODAY = "(c.acknowledged_at is null and c.acknowledge_by = :today)";
+
+	/** Flagged as possible safeguarding (and, where it is used, still open). */
+	static final String SAFEGUARDING = "(c.safeguarding_flag)";
+
 	private static final String ROW = """
 			select c.id, c.reference, c.kind, c.status, c.care_service_id, s.name as service_name,
 			       p.name as provider_name, c.service_description, c.received_at, c.acknowledge_by, c.assess_by,
@@ -80,7 +86,7 @@ public class ConcernQueue {
 	/** Which concerns the queue shows. */
 	public enum View {
 
-		OPEN, MINE, UNASSIGNED, URGENT, OVERDUE, AWAITING_PROVIDER, CLOSED, ALL;
+		OPEN, MINE, UNASSIGNED, DUE_TODAY, URGENT, SAFEGUARDING, OVERDUE, AWAITING_PROVIDER, CLOSED, ALL;
 
 		public String messageKey() {
 			return "concerns.view." + name();
@@ -209,7 +215,9 @@ public class ConcernQueue {
 				params.put("me", currentUser);
 			}
 			case UNASSIGNED -> conditions.add("c.status <> 'CLOSED' and c.assigned_to is null");
+			case DUE_TODAY -> conditions.add("c.status <> 'CLOSED' and " + DUE_TODAY);
 			case URGENT -> conditions.add("c.status <> 'CLOSED' and (c.urgent or c.safeguarding_flag)");
+			case SAFEGUARDING -> conditions.add("c.status <> 'CLOSED' and " + SAFEGUARDING);
 			case OVERDUE -> conditions.add("c.status <> 'CLOSED' and " + OVERDUE);
 			case AWAITING_PROVIDER -> conditions.add("c.status = 'AWAITING_PROVIDER'");
 			case CLOSED -> conditions.add("c.status = 'CLOSED'");
@@ -231,6 +239,11 @@ public class ConcernQueue {
 		return this.tabCounts.get(Arrays.asList(currentUser, today()), () -> readCounts(currentUser));
 	}
 
+	/** The counts as they are now, for the home page's to-do list. */
+	Map<View, Long> countsNow(UUID currentUser) {
+		return readCounts(currentUser);
+	}
+
 	private Map<View, Long> readCounts(UUID currentUser) {
 		return this.jdbc.sql("""
 				select count(*) filter (where c.status <> 'CLOSED') as open,
@@ -238,8 +251,10 @@ public class ConcernQueue {
 				       count(*) filter (where c.status <> 'CLOSED' and c.assigned_to is null) as unassigned,
 				       count(*) filter (where c.status <> 'CLOSED' and (c.urgent or c.safeguarding_flag)) as urgent,
 				       count(*) filter (where c.status <> 'CLOSED' and %s) as overdue,
-				       count(*) filter (where c.status = 'AWAITING_PROVIDER') as awaiting
-				from concern c where c.status <> 'CLOSED'""".formatted(OVERDUE))
+				       count(*) filter (where c.status = 'AWAITING_PROVIDER') as awaiting,
+				       count(*) filter (where %s) as due_today,
+				       count(*) filter (where %s) as safeguarding
+				from concern c where c.status <> 'CLOSED'""".formatted(OVERDUE, DUE_TODAY, SAFEGUARDING))
 			.param("me", currentUser)
 			.param("today", UkTime.today(this.clock))
 			.query((rs, n) -> {
@@ -247,7 +262,9 @@ public class ConcernQueue {
 				counts.put(View.OPEN, rs.getLong("open"));
 				counts.put(View.MINE, rs.getLong("mine"));
 				counts.put(View.UNASSIGNED, rs.getLong("unassigned"));
+				counts.put(View.DUE_TODAY, rs.getLong("due_today"));
 				counts.put(View.URGENT, rs.getLong("urgent"));
+				counts.put(View.SAFEGUARDING, rs.getLong("safeguarding"));
 				counts.put(View.OVERDUE, rs.getLong("overdue"));
 				counts.put(View.AWAITING_PROVIDER, rs.getLong("awaiting"));
 				return Collections.unmodifiableMap(counts);

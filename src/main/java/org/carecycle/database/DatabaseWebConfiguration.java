@@ -4,6 +4,8 @@ import java.util.Map;
 
 import org.carecycle.shared.Role;
 import org.carecycle.web.HomePanel;
+import org.carecycle.web.WorkItem;
+import org.carecycle.web.WorkWaiting;
 import org.carecycle.web.Section;
 
 import org.springframework.context.annotation.Bean;
@@ -47,6 +49,13 @@ class DatabaseWebConfiguration {
 			}
 
 		};
+	}
+
+	@Bean
+	WorkWaiting failedWork(EventPublications publications) {
+		return role -> (role != Role.ADMIN) ? java.util.List.of()
+				: java.util.List.of(new WorkItem(WorkItem.Urgency.OVERDUE, publications.counts().failed(),
+						"events.todo.failed", "/admin/events"));
 	}
 
 }

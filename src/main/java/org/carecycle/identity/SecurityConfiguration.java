@@ -114,6 +114,9 @@ class SecurityConfiguration {
 			requests.requestMatchers(pages.patterns().toArray(String[]::new)).permitAll();
 		}
 		requests.requestMatchers(SignInHandlers.SIGN_IN, "/oauth2/**", "/login/oauth2/**").permitAll();
+		// the addresses people guess for signing in and for their home page, sent on
+		requests.requestMatchers(SignInAddresses.SIGN_IN).permitAll();
+		requests.requestMatchers(SignInAddresses.HOME).permitAll();
 		// any role, so not someone still at the second sign-in step
 		requests.requestMatchers("/account", "/account/**", "/session/**")
 			.hasAnyAuthority(authorities(java.util.EnumSet.allOf(org.carecycle.shared.Role.class)));

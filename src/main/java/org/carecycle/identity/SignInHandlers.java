@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -18,6 +19,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
@@ -63,8 +65,11 @@ class SignInHandlers {
 	 */
 	private final RequestCache requestCache = new org.springframework.security.web.savedrequest.CookieRequestCache();
 
+	private final ObjectProvider<WebInvocationPrivilegeEvaluator> access;
+
 	SignInHandlers(SignInThrottle throttle, JdbcClient jdbc, AuditLog auditLog, Clock clock,
-			SecondFactors secondFactors) {
+			SecondFactors secondFactors, ObjectProvider<WebInvocationPrivilegeEvaluator> access) {
+		this.access = access;
 		this.throttle = throttle;
 		this.jdbc = jdbc;
 		this.auditLog = auditLog;
@@ -116,9 +121,36 @@ class SignInHandlers {
 		SavedRequest saved = this.requestCache.getRequest(request, response);
 		if (saved != null) {
 			this.requestCache.removeRequest(request, response);
-			return saved.getRedirectUrl();
+			if (mayOpen(saved, full, request)) {
+				return saved.getRedirectUrl();
+			}
 		}
 		return "/";
+	}
+
+	/**
+	 * Whether the page someone asked for before signing in is one they may open now: a
+	 * page their role cannot open (or one that no role can, such as an address they
+	 * guessed) would greet a correct password with a refusal, so they go to their home
+	 * page instead.
+	 */
+	private boolean mayOpen(SavedRequest saved, Authentication authentication, HttpServletRequest request) {
+		WebInvocationPrivilegeEvaluator evaluator = this.access.getIfAvailable();
+		if (evaluator == null) {
+			return false;
+		}
+		try {
+			String path = java.net.URI.create(saved.getRedirectUrl()).getRawPath();
+			String contextPath = request.getContextPath();
+			if (path == null || !path.startsWith(contextPath)) {
+				return false;
+			}
+			String page = path.substring(contextPath.length());
+			return page.startsWith("/") && evaluator.isAllowed(contextPath, page, "GET", authentication);
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	/** Ends a pending sign-in: the person starts again at the sign-in page. */
@@ -167,6 +199,13 @@ class SignInHandlers {
 				if (authentication.getPrincipal() instanceof AccountUserDetails details
 						&& details.mustChangePassword()) {
 					getRedirectStrategy().sendRedirect(request, response, "/account/password");
+					return;
+				}
+				SavedRequest saved = pagesToReturnTo.getRequest(request, response);
+				if (saved != null && !mayOpen(saved, authentication, request)) {
+					pagesToReturnTo.removeRequest(request, response);
+					clearAuthenticationAttributes(request);
+					getRedirectStrategy().sendRedirect(request, response, "/");
 					return;
 				}
 				super.onAuthenticationSuccess(request, response, authentication);

@@ -127,6 +127,16 @@ class OwedReturns {
 	}
 
 	/**
+	 * How many returns the services in scope owe for the last twelve months: those past
+	 * their due date, and all of them.
+	 */
+	long[] overdueAndOwed(ProviderScope scope) {
+		long overdue = owedQuery("select count(*) from o", scope, 12, true).query(Long.class).single();
+		long owed = owedQuery("select count(*) from o", scope, 12, false).query(Long.class).single();
+		return new long[] { overdue, owed };
+	}
+
+	/**
 	 * How long the dashboard's count of overdue returns may be kept before it is counted
 	 * again in the background: it changes daily, and with each return sent (which takes
 	 * one off it at once).

@@ -82,6 +82,15 @@ class RegisterContracts {
 		return new Paged<>(rows, page, pageSize, total);
 	}
 
+	/** How many contracts in force end soon. */
+	long endingSoonCount() {
+		return this.jdbc.sql("select count(*) from contract c where " + contractCondition(ContractState.LIVE, true))
+			.param("today", Date.valueOf(today()))
+			.param("soon", Date.valueOf(soon()))
+			.query(Long.class)
+			.single();
+	}
+
 	/**
 	 * Every contract in a state, in the list's order, one at a time, for exports.
 	 * @return how many there were

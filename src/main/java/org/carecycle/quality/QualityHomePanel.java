@@ -60,7 +60,8 @@ class QualityHomePanel implements HomePanel {
 		return model;
 	}
 
-	private ReviewProgramme.CoverageLine coverage() {
+	/** The promise's figure, kept for five minutes. */
+	ReviewProgramme.CoverageLine coverage() {
 		java.time.Instant now = this.clock.instant();
 		if (this.coverage == null || now.isAfter(this.coverageUntil)) {
 			this.coverage = this.programme.coverage().total();

@@ -21,8 +21,11 @@ public class QualityViews {
 
 	private final JdbcClient jdbc;
 
-	QualityViews(JdbcClient jdbc) {
+	private final java.time.Clock clock;
+
+	QualityViews(JdbcClient jdbc, java.time.Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/** A review in a list. */
@@ -51,7 +54,8 @@ public class QualityViews {
 		IN_PROGRESS(EnumSet.of(ReviewStatus.EVIDENCE, ReviewStatus.DRAFT)),
 		WITH_PROVIDER(EnumSet.of(ReviewStatus.FACTUAL_ACCURACY, ReviewStatus.ACTION_PLAN_DUE)),
 		NEEDS_DECISION(EnumSet.of(ReviewStatus.DISPUTE_REVIEW, ReviewStatus.ACTION_PLAN_SUBMITTED)),
-		FOLLOW_UP(EnumSet.of(ReviewStatus.FOLLOW_UP)), PUBLISHED(ReviewStatus.PUBLISHED), ALL(null);
+		FOLLOW_UP(EnumSet.of(ReviewStatus.FOLLOW_UP)), PUBLISHED(ReviewStatus.PUBLISHED),
+		ACTION_PLANS_OVERDUE(EnumSet.of(ReviewStatus.ACTION_PLAN_DUE)), ALL(null);
 
 		private final Set<ReviewStatus> statuses;
 
@@ -122,7 +126,7 @@ public class QualityViews {
 				: " order by r.planned_for, r.reference";
 	}
 
-	private static String where(View view, UUID me, String text, Map<String, Object> params) {
+	private String where(View view, UUID me, String text, Map<String, Object> params) {
 		StringBuilder where = new StringBuilder(" where true");
 		if (view == View.MINE) {
 			where.append(" and r.officer_id = :me and r.status not in ('CLOSED', 'CANCELLED')");
@@ -131,6 +135,10 @@ public class QualityViews {
 		else if (view.statuses != null) {
 			where.append(" and r.status in (:statuses)");
 			params.put("statuses", view.statuses.stream().map(Enum::name).toList());
+		}
+		if (view == View.ACTION_PLANS_OVERDUE) {
+			where.append(" and r.action_plan_due_on < :today");
+			params.put("today", org.carecycle.shared.UkTime.today(this.clock));
 		}
 		if (text != null && !text.isBlank()) {
 			where.append(" and (s.name ilike :text or p.name ilike :text or r.reference ilike :text)");
@@ -159,11 +167,41 @@ public class QualityViews {
 			if (view == View.MINE) {
 				counts.put(view, mine[0]);
 			}
-			else if (view != View.ALL && view != View.PUBLISHED) {
+			else if (view != View.ALL && view != View.PUBLISHED && view != View.ACTION_PLANS_OVERDUE) {
 				counts.put(view, view.statuses.stream().mapToLong(status -> all.getOrDefault(status, 0L)).sum());
 			}
 		}
 		return counts;
+	}
+
+	/** What waits on quality reviews, for the home page's to-do list. */
+	record Waiting(long actionPlansOverdue, long needingDecision, long providerComments, long providerCommentsOverdue,
+			long providerActionPlans, long providerActionPlansOverdue) {
+	}
+
+	/**
+	 * What waits: across the council, or (for a provider) on its own services only.
+	 * @param provider the provider whose reviews to count, or null for the council's
+	 */
+	Waiting waiting(java.util.UUID provider) {
+		return this.jdbc
+			.sql("""
+					select count(*) filter (where status = 'ACTION_PLAN_DUE' and action_plan_due_on < :today) as plans_overdue,
+					       count(*) filter (where status in ('DISPUTE_REVIEW', 'ACTION_PLAN_SUBMITTED')) as decisions,
+					       count(*) filter (where status = 'FACTUAL_ACCURACY' and provider_responded_at is null
+					                        and comments_due_on >= :today) as comments,
+					       count(*) filter (where status = 'FACTUAL_ACCURACY' and provider_responded_at is null
+					                        and comments_due_on < :today) as comments_late,
+					       count(*) filter (where status = 'ACTION_PLAN_DUE' and action_plan_due_on >= :today) as plans,
+					       count(*) filter (where status = 'ACTION_PLAN_DUE' and action_plan_due_on < :today) as plans_late
+					from qa_review
+					where status in ('ACTION_PLAN_DUE', 'DISPUTE_REVIEW', 'ACTION_PLAN_SUBMITTED', 'FACTUAL_ACCURACY')
+					  and (cast(:provider as uuid) is null or provider_id = :provider)""")
+			.param("today", org.carecycle.shared.UkTime.today(this.clock))
+			.param("provider", provider)
+			.query((rs, n) -> new Waiting(rs.getLong("plans_overdue"), rs.getLong("decisions"), rs.getLong("comments"),
+					rs.getLong("comments_late"), rs.getLong("plans"), rs.getLong("plans_late")))
+			.single();
 	}
 
 	/** Reviews of a service or of a provider's services, newest first. */

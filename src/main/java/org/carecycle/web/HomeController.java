@@ -6,21 +6,26 @@ import java.util.Optional;
 
 import org.carecycle.shared.Role;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The front door: a start page for the public, and for signed-in users a home page made
- * of the panels that the modules offer their role.
+ * with the work waiting for them, most urgent first, and the panels that the modules
+ * offer their role.
  */
 @Controller
 class HomeController {
 
 	private final List<HomePanel> panels;
 
-	HomeController(List<HomePanel> panels) {
+	private final ObjectProvider<WorkWaiting> work;
+
+	HomeController(List<HomePanel> panels, ObjectProvider<WorkWaiting> work) {
 		this.panels = panels.stream().sorted(Comparator.comparingInt(HomePanel::order)).toList();
+		this.work = work;
 	}
 
 	@GetMapping("/")
@@ -30,12 +35,26 @@ class HomeController {
 			return "home/start";
 		}
 		model.addAttribute("role", role.get());
+		model.addAttribute("todo", todo(role.get()));
 		model.addAttribute("panels",
 				this.panels.stream()
 					.filter(panel -> panel.isShownTo(role.get()))
 					.map(panel -> new DrawnPanel(panel.fragment(), panel.model()))
 					.toList());
 		return "home/home";
+	}
+
+	/**
+	 * Everything waiting for this role, most urgent first; among equally urgent things,
+	 * the most numerous first.
+	 */
+	private List<WorkItem> todo(Role role) {
+		return this.work.orderedStream()
+			.flatMap(source -> source.waitingFor(role).stream())
+			.filter(item -> item.count() > 0)
+			.sorted(Comparator.comparing(WorkItem::urgency)
+				.thenComparing(Comparator.comparingLong(WorkItem::count).reversed()))
+			.toList();
 	}
 
 	/** A panel with its model read, ready for the template. */

@@ -1,6 +1,7 @@
 package org.carecycle.web;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import org.carecycle.identity.CurrentUser;
@@ -20,6 +21,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -64,6 +66,33 @@ class HomeControllerTests {
 			.andExpect(content().string(containsString("data-panel=\"People for administrators\"")))
 			.andExpect(content().string(containsString("href=\"/people\"")))
 			.andExpect(content().string(not(containsString("href=\"/market\""))));
+	}
+
+	@Test
+	void listsTheWorkWaitingMostUrgentFirstWithCountsAndLinks() throws Exception {
+		signIn(Role.COMMISSIONER, "Jo Trewin");
+		String page = this.mvc.perform(get("/"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Work waiting for you")
+			.contains("12 contracts end in the next 6 months")
+			.contains("href=\"/contracts?endingSoon=true\"")
+			.contains("1 concern is overdue")
+			.contains("href=\"/concerns?view=OVERDUE\"")
+			.doesNotContain("Nothing is waiting for you today")
+			.doesNotContain("0 concerns");
+		assertThat(page.indexOf("1 concern is overdue")).isLessThan(page.indexOf("12 contracts end"));
+		assertThat(page.indexOf(">Overdue<")).isLessThan(page.indexOf(">Due soon<"));
+	}
+
+	@Test
+	void saysPlainlyWhenNothingIsWaiting() throws Exception {
+		signIn(Role.CASE_MANAGER, "Kit Rowe");
+		this.mvc.perform(get("/"))
+			.andExpect(content().string(containsString("Nothing is waiting for you today.")))
+			.andExpect(content().string(not(containsString("govuk-task-list__item"))));
 	}
 
 	@Test
@@ -116,6 +145,20 @@ class HomeControllerTests {
 		@Bean
 		Section people() {
 			return Section.of("nav.users", "/people", 2, Role.ADMIN);
+		}
+
+		@Bean
+		WorkWaiting contracts() {
+			return role -> (role == Role.COMMISSIONER) ? List.of(new WorkItem(WorkItem.Urgency.DUE_SOON, 12,
+					"contract.todo.endingSoon", "/contracts?endingSoon=true")) : List.of();
+		}
+
+		@Bean
+		WorkWaiting concerns() {
+			return role -> (role == Role.COMMISSIONER) ? List.of(
+					new WorkItem(WorkItem.Urgency.DUE_TODAY, 0, "concerns.todo.dueToday", "/concerns"),
+					new WorkItem(WorkItem.Urgency.OVERDUE, 1, "concerns.todo.overdue", "/concerns?view=OVERDUE"))
+					: List.of();
 		}
 
 		@Bean

@@ -85,8 +85,11 @@ class ProviderConcernsController {
 	}
 
 	@GetMapping
-	String list(Model model) {
-		model.addAttribute("requests", this.requests.forProvider(provider()));
+	String list(org.springframework.web.context.request.WebRequest request, Model model) {
+		boolean waiting = request.getParameterMap().containsKey("waiting");
+		model.addAttribute("requests",
+				this.requests.forProvider(provider()).stream().filter(r -> !waiting || !r.answered()).toList());
+		model.addAttribute("waiting", waiting);
 		model.addAttribute("reports", this.requests.selfReports(provider()));
 		model.addAttribute("today", UkTime.today(this.clock));
 		return "concerns/provider-requests";
