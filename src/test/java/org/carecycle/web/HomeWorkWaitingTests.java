@@ -79,7 +79,8 @@ class HomeWorkWaitingTests {
 			.single()).isTrue();
 		String page = home(lead);
 		assertThat(count(page, "/concerns?view=SAFEGUARDING", "safeguarding")).isEqualTo(before + 1);
-		String list = this.mvc.perform(get("/concerns?view=SAFEGUARDING").session(lead))
+		// other tests flag concerns too: look for this one in the list the link opens
+		String list = this.mvc.perform(get("/concerns?view=SAFEGUARDING").param("q", flagged.reference()).session(lead))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
