@@ -187,17 +187,7 @@ class MappedImportRun {
 				       d.outcode, d.locality_id, d.latitude, d.longitude, :beds, :manager, 'ACTIVE', :now, :now
 				from (select cast(:district as varchar) as outcode) x
 				left join geography_postcode_district d on d.outcode = x.outcode""")
-			.param("provider", provider)
-			.param("location", row.locationId())
-			.param("name", row.name())
-			.param("type", row.type().name())
-			.param("address", row.address())
-			.param("town", row.town())
-			.param("postcode", row.postcode().value())
-			.param("district", row.postcode().district())
-			.param("beds", row.beds())
-			.param("manager", row.manager())
-			.param("now", now)
+			.params(columns(row, provider, now))
 			.update();
 	}
 
@@ -219,18 +209,27 @@ class MappedImportRun {
 				      is distinct from
 				      (:provider, :name, :type, coalesce(:address, s.address_line1), coalesce(:town, s.town),
 				       :postcode, coalesce(:beds, s.beds), coalesce(:manager, s.registered_manager))""")
-			.param("provider", provider)
-			.param("location", row.locationId())
-			.param("name", row.name())
-			.param("type", row.type().name())
-			.param("address", row.address())
-			.param("town", row.town())
-			.param("postcode", row.postcode().value())
-			.param("district", row.postcode().district())
-			.param("beds", row.beds())
-			.param("manager", row.manager())
-			.param("now", now)
+			.params(columns(row, provider, now))
 			.update();
+	}
+
+	/**
+	 * The values a row gives the register's columns, for adding or changing a service.
+	 */
+	private static java.util.Map<String, Object> columns(MappedRows.MappedRow row, UUID provider, Timestamp now) {
+		java.util.Map<String, Object> columns = new java.util.HashMap<>();
+		columns.put("provider", provider);
+		columns.put("location", row.locationId());
+		columns.put("name", row.name());
+		columns.put("type", row.type().name());
+		columns.put("address", row.address());
+		columns.put("town", row.town());
+		columns.put("postcode", row.postcode().value());
+		columns.put("district", row.postcode().district());
+		columns.put("beds", row.beds());
+		columns.put("manager", row.manager());
+		columns.put("now", now);
+		return columns;
 	}
 
 	private void keep(UUID jobId, List<Note> notes, boolean refused) {
