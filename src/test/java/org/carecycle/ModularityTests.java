@@ -48,7 +48,7 @@ class ModularityTests {
 			.stream()
 			.map(dependency -> dependency.getTargetModule().getIdentifier().toString())
 			.distinct()).isSubsetOf("shared", "web", "identity", "geography", "documents", "mail", "providers",
-					"concerns", "quality");
+					"concerns", "quality", "safeguarding");
 	}
 
 	/**

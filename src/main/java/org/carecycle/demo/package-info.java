@@ -4,6 +4,6 @@
  * concerns and its quality assurance review history, loaded into an empty database in
  * demo mode, with one sign-in for each role and a team of quality assurance officers.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo county",
-		allowedDependencies = { "shared", "identity", "geography", "providers", "concerns", "quality", "oversight" })
+@org.springframework.modulith.ApplicationModule(displayName = "Demo county", allowedDependencies = { "shared",
+		"identity", "geography", "providers", "concerns", "safeguarding", "quality", "oversight" })
 package org.carecycle.demo;

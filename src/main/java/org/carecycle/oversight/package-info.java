@@ -3,6 +3,6 @@
  * from its warning signals with the reasons shown, and later the early warnings and the
  * escalation ladder built on that score.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Provider oversight",
-		allowedDependencies = { "shared", "web", "identity", "geography", "mail", "providers", "concerns", "quality" })
+@org.springframework.modulith.ApplicationModule(displayName = "Provider oversight", allowedDependencies = { "shared",
+		"web", "identity", "geography", "mail", "providers", "concerns", "quality", "safeguarding" })
 package org.carecycle.oversight;
