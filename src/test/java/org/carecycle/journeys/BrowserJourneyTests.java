@@ -5,18 +5,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import org.carecycle.ServerTest;
 import org.carecycle.SignIn;
 import org.carecycle.shared.Role;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,9 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * else, open every section, sign out, with an accessibility scan of every page visited
  * and no console error or failed request along the way.
  */
-@ServerTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserJourneyTests {
+class BrowserJourneyTests extends JourneyTest {
 
 	/** The navigation each role should see, in order. */
 	private static final Map<Role, List<String>> NAVIGATION = Map.of(Role.ADMIN,
@@ -44,22 +35,6 @@ class BrowserJourneyTests {
 			List.of("Providers", "Concerns", "Services", "Quality reviews", "Oversight", "Market map"),
 			Role.CASE_MANAGER, List.of("Providers", "Services", "Market map"), Role.PROVIDER,
 			List.of("Your organisation"));
-
-	@LocalServerPort
-	int port;
-
-	private Browser browser;
-
-	@BeforeAll
-	void startBrowser() {
-		this.browser = new Browser(this.port);
-		PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		this.browser.close();
-	}
 
 	@ParameterizedTest
 	@EnumSource(Role.class)

@@ -4,17 +4,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import org.carecycle.ServerTest;
 import org.carecycle.shared.Role;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -25,28 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is emailed, the officer who assesses it and asks the provider, to the provider who
  * answers without learning who raised it. Every page is scanned for accessibility.
  */
-@ServerTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConcernJourneyTests {
-
-	@LocalServerPort
-	int port;
+class ConcernJourneyTests extends JourneyTest {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	private Browser browser;
-
-	@BeforeAll
-	void startBrowser() {
-		this.browser = new Browser(this.port);
-		PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		this.browser.close();
-	}
 
 	private void next(Browser.Tab tab) {
 		tab.checkAccessibility();

@@ -3,18 +3,12 @@ package org.carecycle.journeys;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import org.carecycle.ServerTest;
 import org.carecycle.shared.Role;
 import org.carecycle.shared.UkTime;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -25,28 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with the suspension's timers and the embargo in the public directory; every page is
  * scanned for accessibility.
  */
-@ServerTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EscalationJourneyTests {
-
-	@LocalServerPort
-	int port;
+class EscalationJourneyTests extends JourneyTest {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	private Browser browser;
-
-	@BeforeAll
-	void startBrowser() {
-		this.browser = new Browser(this.port);
-		PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		this.browser.close();
-	}
 
 	private void move(Browser.Tab tab, String stage, String expected, LocalDate review) {
 		tab.page

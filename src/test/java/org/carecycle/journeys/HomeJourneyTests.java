@@ -2,17 +2,10 @@ package org.carecycle.journeys;
 
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import org.carecycle.ServerTest;
 import org.carecycle.SignIn;
 import org.carecycle.shared.Role;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,25 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Signing in from the address people guess, {@code /login}, and landing on the home page
  * with the work waiting, for every role, with an accessibility scan of each page.
  */
-@ServerTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HomeJourneyTests {
-
-	@LocalServerPort
-	int port;
-
-	private Browser browser;
-
-	@BeforeAll
-	void startBrowser() {
-		this.browser = new Browser(this.port);
-		PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		this.browser.close();
-	}
+class HomeJourneyTests extends JourneyTest {
 
 	@ParameterizedTest
 	@EnumSource(Role.class)

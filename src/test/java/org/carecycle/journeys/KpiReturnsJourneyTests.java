@@ -6,15 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import org.carecycle.ServerTest;
 import org.carecycle.shared.Role;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,25 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * KPI; an officer follows the dashboard to the returns overdue and out of tolerance.
  * Every page is scanned for accessibility.
  */
-@ServerTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KpiReturnsJourneyTests {
-
-	@LocalServerPort
-	int port;
-
-	private Browser browser;
-
-	@BeforeAll
-	void startBrowser() {
-		this.browser = new Browser(this.port);
-		PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		this.browser.close();
-	}
+class KpiReturnsJourneyTests extends JourneyTest {
 
 	@Test
 	void aProviderSendsAReturnAndUsesTheApiWithATokenItMade() throws Exception {

@@ -6,15 +6,10 @@ import java.util.UUID;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import org.carecycle.ServerTest;
 import org.carecycle.shared.Role;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,30 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in their own focusable region), each page has one main heading, and a review report and
  * a risk profile print without the navigation.
  */
-@ServerTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LayoutJourneyTests {
+class LayoutJourneyTests extends JourneyTest {
 
 	private static final int PHONE_WIDTH = 360;
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
-
-	private Browser browser;
-
-	@BeforeAll
-	void startBrowser() {
-		this.browser = new Browser(this.port);
-		PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		this.browser.close();
-	}
 
 	@Test
 	void listsFitAPhoneAndReportsPrintWithoutNavigation() {

@@ -1,17 +1,10 @@
 package org.carecycle.journeys;
 
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.SelectOption;
-import org.carecycle.ServerTest;
 import org.carecycle.providers.imports.CouncilExtract;
 import org.carecycle.shared.Role;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,25 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * import and its report of the providers matched and created. Every page is scanned for
  * accessibility.
  */
-@ServerTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MappedImportJourneyTests {
-
-	@LocalServerPort
-	int port;
-
-	private Browser browser;
-
-	@BeforeAll
-	void startBrowser() {
-		this.browser = new Browser(this.port);
-		PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		this.browser.close();
-	}
+class MappedImportJourneyTests extends JourneyTest {
 
 	@Test
 	void anOfficerMapsTheColumnsOfACouncilExtractAndImportsIt() throws Exception {

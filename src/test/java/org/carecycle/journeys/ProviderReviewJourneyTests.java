@@ -5,18 +5,14 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import org.carecycle.ServerTest;
 import org.carecycle.quality.Reviews;
 import org.carecycle.quality.ReviewSteps;
 import org.carecycle.shared.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -28,12 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the response; later writes the action plan the published report needs. Every page is
  * scanned for accessibility.
  */
-@ServerTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProviderReviewJourneyTests {
-
-	@LocalServerPort
-	int port;
+class ProviderReviewJourneyTests extends JourneyTest {
 
 	@Autowired
 	Reviews reviews;
@@ -47,20 +38,15 @@ class ProviderReviewJourneyTests {
 	@Autowired
 	Clock clock;
 
-	private Browser browser;
-
 	private ReviewSteps steps;
 
 	@BeforeAll
-	void startBrowser() {
-		this.browser = new Browser(this.port);
+	void prepareReviewSteps() {
 		this.steps = new ReviewSteps(this.reviews, this.jdbc, this.users, this.clock);
-		PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
 	}
 
 	@AfterAll
-	void stopBrowser() {
-		this.browser.close();
+	void markReviewEmailsSent() {
 		this.steps.markEmailsSent();
 	}
 

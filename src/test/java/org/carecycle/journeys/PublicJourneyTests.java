@@ -1,13 +1,6 @@
 package org.carecycle.journeys;
 
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import org.carecycle.ServerTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,25 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the council about it, the form starting with that service chosen. Every page is scanned
  * for accessibility.
  */
-@ServerTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PublicJourneyTests {
-
-	@LocalServerPort
-	int port;
-
-	private Browser browser;
-
-	@BeforeAll
-	void startBrowser() {
-		this.browser = new Browser(this.port);
-		PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		this.browser.close();
-	}
+class PublicJourneyTests extends JourneyTest {
 
 	private void next(Browser.Tab tab) {
 		tab.checkAccessibility();

@@ -6,18 +6,11 @@ import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.FilePayload;
-import org.carecycle.ServerTest;
-import org.carecycle.SignIn;
 import org.carecycle.shared.Role;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -29,28 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * public looking for care, and an officer importing the CQC's file. Every page visited is
  * scanned for accessibility.
  */
-@ServerTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RegisterJourneyTests {
-
-	@LocalServerPort
-	int port;
+class RegisterJourneyTests extends JourneyTest {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	private Browser browser;
-
-	@BeforeAll
-	void startBrowser() {
-		this.browser = new Browser(this.port);
-		PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		this.browser.close();
-	}
 
 	@Test
 	void aCommissionerFindsAnUncommissionedServiceAndAddsItsContract() {
