@@ -153,10 +153,26 @@ class SafeguardingCaseTests {
 		assertThat(emails).isNotEmpty()
 			.allSatisfy(email -> assertThat(email).contains("/safeguarding/concerns/" + id, concern.reference())
 				.doesNotContain("Tamsin"));
-		// the lead finds it in the queue, opens it, and from the concern's page too
-		this.mvc.perform(get("/safeguarding").session(this.lead))
+		// the lead finds it in the queue with its timer, opens it, and from the concern's
+		// page too
+		String reference = this.jdbc.sql("select reference from safeguarding_concern where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
+		this.mvc.perform(get("/safeguarding").param("reference", reference).session(this.lead))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Awaiting decision")));
+			.andExpect(content().string(containsString("Awaiting decision")))
+			.andExpect(content().string(containsString(reference)))
+			.andExpect(content().string(containsString("Due by 5pm")));
+		// a day later, the home page's to-do list counts it among the overdue decisions
+		this.jdbc.sql("update safeguarding_concern set decision_due_at = now() - interval '1 hour' where id = :id")
+			.param("id", id)
+			.update();
+		this.mvc.perform(get("/safeguarding").param("reference", reference).session(this.lead))
+			.andExpect(content().string(containsString("Overdue")));
+		this.mvc.perform(get("/").session(this.lead))
+			.andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+					"(?s).*href=\"/safeguarding\"[^>]*>[^<]*\\d+ safeguarding decisions? (is|are) overdue.*")));
 		this.mvc.perform(get("/concerns/" + concern.id()).session(this.lead))
 			.andExpect(content().string(containsString("/safeguarding/from-concern/" + concern.id())));
 		this.mvc.perform(get("/safeguarding/from-concern/" + concern.id()).session(this.lead))
