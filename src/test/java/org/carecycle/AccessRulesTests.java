@@ -90,6 +90,18 @@ class AccessRulesTests {
 			EXPECTED.put("/oversight/" + list + "/export", reviewReaders);
 		}
 		EXPECTED.put("/oversight", reviewReaders);
+		// safeguarding concerns, the queue and the section 42 decision (issue 15,
+		// sg-cases):
+		// leads take every step; a QA officer reads the cases they are named on, which
+		// the case itself decides (an unnamed one is "Page not found")
+		Set<Role> safeguardingLeads = EnumSet.of(Role.SAFEGUARDING_LEAD);
+		Set<Role> safeguardingSection = EnumSet.of(Role.SAFEGUARDING_LEAD, Role.QA_OFFICER);
+		for (String step : List.of("decision", "edit", "officers", "merge", "close", "seen-by")) {
+			EXPECTED.put("/safeguarding/concerns/{id}/" + step, safeguardingLeads);
+		}
+		EXPECTED.put("/safeguarding/concerns/new", safeguardingSection);
+		EXPECTED.put("/safeguarding/from-concern", safeguardingSection);
+		EXPECTED.put("/safeguarding", safeguardingSection);
 		EXPECTED.put("/admin/qa-framework", EnumSet.of(Role.ADMIN));
 		EXPECTED.put("/admin/kpis", EnumSet.of(Role.ADMIN));
 		EXPECTED.put("/tell-us", null);

@@ -60,11 +60,31 @@ public class ConcernLoader {
 			ConcernAction action, String rationale, String outcome, String safeguardingReasons) {
 	}
 
+	/**
+	 * A loaded concern that was flagged for safeguarding, as the referral event would
+	 * tell it: for the safeguarding module's own bulk load.
+	 *
+	 * @param concernId the concern
+	 * @param reference its reference
+	 * @param careServiceId the service
+	 * @param providerId its provider
+	 * @param receivedAt when it was received
+	 * @param reasons why it was flagged
+	 * @param closedAt when the concern was closed, or null
+	 */
+	public record Flagged(UUID concernId, String reference, UUID careServiceId, UUID providerId, Instant receivedAt,
+			String reasons, Instant closedAt) {
+	}
+
+	/**
+	 * Loads the concerns and returns those flagged for safeguarding, which the caller
+	 * hands to the safeguarding module (concerns no longer keeps referrals).
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void load(List<PastConcern> concerns) {
+	public List<Flagged> load(List<PastConcern> concerns) {
 		List<Object[]> rows = new ArrayList<>(concerns.size());
 		List<Object[]> events = new ArrayList<>();
-		List<Object[]> referrals = new ArrayList<>();
+		List<Flagged> flaggedOnes = new ArrayList<>();
 		List<Long> numbers = this.jdbc.queryForList("select nextval('concern_number') from generate_series(1, ?)",
 				Long.class, concerns.size());
 		Instant now = Instant.now();
@@ -78,10 +98,11 @@ public class ConcernLoader {
 							? (c.action() == ConcernAction.ASK_PROVIDER ? ConcernStatus.AWAITING_PROVIDER
 									: ConcernStatus.ASSESSED)
 							: (c.acknowledgedAt() != null) ? ConcernStatus.ACKNOWLEDGED : ConcernStatus.NEW;
-			rows.add(new Object[] { id, "PPMF-%d-%06d".formatted(received.getYear(), numbers.get(i)), c.kind().name(),
-					Channel.PUBLIC_FORM.name(), c.careServiceId(), c.providerId(), c.whatHappened(),
-					c.reporterRole().name(), c.anonymous(), c.anonymous() ? null : c.reporterName(), ts(c.receivedAt()),
-					status.name(), this.workingDays.addWorkingDays(received, Concerns.ACKNOWLEDGE_DAYS),
+			String reference = "PPMF-%d-%06d".formatted(received.getYear(), numbers.get(i));
+			rows.add(new Object[] { id, reference, c.kind().name(), Channel.PUBLIC_FORM.name(), c.careServiceId(),
+					c.providerId(), c.whatHappened(), c.reporterRole().name(), c.anonymous(),
+					c.anonymous() ? null : c.reporterName(), ts(c.receivedAt()), status.name(),
+					this.workingDays.addWorkingDays(received, Concerns.ACKNOWLEDGE_DAYS),
 					this.workingDays.addWorkingDays(received,
 							flagged ? Concerns.URGENT_ASSESS_DAYS : Concerns.ASSESS_DAYS),
 					ts(c.acknowledgedAt()), ts(c.assessedAt()), ts(c.closedAt()), flagged, c.safeguardingReasons(),
@@ -93,8 +114,8 @@ public class ConcernLoader {
 			events.add(new Object[] { id, ts(c.receivedAt()), "Demo", "RECEIVED", null });
 			if (flagged) {
 				events.add(new Object[] { id, ts(c.receivedAt()), "Demo", "FLAGGED", c.safeguardingReasons() });
-				referrals.add(new Object[] { UUID.randomUUID(), id, ts(c.receivedAt()),
-						(c.closedAt() != null) ? "CLOSED" : "NEW", c.safeguardingReasons() });
+				flaggedOnes.add(new Flagged(id, reference, c.careServiceId(), c.providerId(), c.receivedAt(),
+						c.safeguardingReasons(), c.closedAt()));
 			}
 			if (c.acknowledgedAt() != null) {
 				events.add(new Object[] { id, ts(c.acknowledgedAt()), "Demo", "ACKNOWLEDGED", null });
@@ -123,7 +144,7 @@ public class ConcernLoader {
 					return full;
 				}).toList());
 		copy("concern_event (concern_id, happened_at, actor, kind, detail)", events);
-		copy("safeguarding_referral (id, concern_id, created_at, status, reasons)", referrals);
+		return flaggedOnes;
 	}
 
 	/** Loads rows with PostgreSQL's COPY on the transaction's own connection. */

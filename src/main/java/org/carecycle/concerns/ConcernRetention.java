@@ -188,11 +188,6 @@ public class ConcernRetention {
 				where concern_id = any(cast(:ids as uuid[]))""").param("removed", removed).param("ids", batch).update();
 		int erasedDocuments = this.documents.erase(documentIds);
 		this.jdbc
-			.sql("update safeguarding_referral set reasons = :removed where concern_id = any(cast(:ids as uuid[]))")
-			.param("removed", removed)
-			.param("ids", batch)
-			.update();
-		this.jdbc
 			.sql("""
 					update concern_event set detail = null
 					where concern_id = any(cast(:ids as uuid[])) and detail is not null and kind <> all(cast(:kept as text[]))""")

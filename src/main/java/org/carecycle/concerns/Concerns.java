@@ -159,7 +159,7 @@ public class Concerns {
 		this.events.publishEvent(new ConcernRaised(concern.id(), reference, concern.kind(), concern.careServiceId(),
 				providerId, concern.safeguardingFlag(), receivedAt));
 		if (concern.safeguardingFlag()) {
-			refer(concern, serviceName);
+			refer(concern);
 		}
 		if (concern.reporterEmail() != null) {
 			acknowledgeByEmail(concern, serviceName);
@@ -181,33 +181,16 @@ public class Concerns {
 		}).collect(Collectors.joining("\n"));
 	}
 
-	/** Creates the safeguarding referral and tells every safeguarding lead at once. */
+	/**
+	 * Refers the concern to safeguarding: on its timeline, and told to the safeguarding
+	 * module, which opens a safeguarding concern and emails every safeguarding lead the
+	 * same day.
+	 */
 	private void refer(Concern concern) {
-		refer(concern, serviceName(concern));
-	}
-
-	private void refer(Concern concern, String service) {
-		UUID referralId = UUID.randomUUID();
-		this.jdbc.sql("""
-				insert into safeguarding_referral (id, concern_id, created_at, status, reasons)
-				values (:id, :concern, :now, 'NEW', :reasons)""")
-			.param("id", referralId)
-			.param("concern", concern.id())
-			.param("now", java.sql.Timestamp.from(this.clock.instant()))
-			.param("reasons", concern.safeguardingReasons())
-			.update();
 		timeline(concern.id(), "FLAGGED", concern.safeguardingReasons(), text("concern.actor.rules"));
-		String link = this.baseUrl + "/concerns/" + concern.id();
-		for (UserSummary lead : this.users.withRole(Role.SAFEGUARDING_LEAD)) {
-			if (!lead.enabled()) {
-				continue;
-			}
-			this.outbox.queue("safeguarding:" + concern.id() + ":" + lead.id(), lead.email(),
-					text("email.safeguarding.subject", concern.reference()), text("email.safeguarding.body",
-							lead.displayName(), concern.reference(), service, concern.safeguardingReasons(), link));
-		}
-		this.events.publishEvent(
-				new ConcernReferred(concern.id(), concern.careServiceId(), referralId, concern.safeguardingReasons()));
+		this.events.publishEvent(new ConcernReferred(concern.id(), concern.reference(), concern.careServiceId(),
+				concern.providerId(), (concern.careServiceId() == null) ? concern.serviceDescription() : null,
+				concern.receivedAt(), concern.safeguardingReasons()));
 	}
 
 	private void acknowledgeByEmail(Concern concern, String service) {

@@ -63,6 +63,8 @@ class DemoCountyLoader {
 
 	private final ConcernLoader concernLoader;
 
+	private final org.carecycle.safeguarding.SafeguardingConcernLoader safeguardingLoader;
+
 	private final DemoReviewLoader reviewLoader;
 
 	private final DemoReturns demoReturns;
@@ -82,8 +84,10 @@ class DemoCountyLoader {
 	DemoCountyLoader(DemoGeographies geographies, Places places, RegisterLoader registerLoader,
 			UserAdministration users, JdbcClient jdbc, ConcernLoader concernLoader, DemoReviewLoader reviewLoader,
 			DemoReturns demoReturns, DemoOversight demoOversight, Frameworks frameworks, MessageSource messages,
-			Council council, Clock clock, SecondFactors secondFactors) {
+			Council council, Clock clock, SecondFactors secondFactors,
+			org.carecycle.safeguarding.SafeguardingConcernLoader safeguardingLoader) {
 		this.secondFactors = secondFactors;
+		this.safeguardingLoader = safeguardingLoader;
 		this.geographies = geographies;
 		this.places = places;
 		this.registerLoader = registerLoader;
@@ -209,7 +213,7 @@ class DemoCountyLoader {
 						int following = from + BATCH;
 						next = ahead.submit(() -> generated(services, following, concerns, reviews));
 					}
-					this.concernLoader.load(batch.concerns());
+					this.safeguardingLoader.load(this.concernLoader.load(batch.concerns()));
 					loaded += batch.concerns().size();
 					long reviewStart = System.nanoTime();
 					reviewed = reviewed.plus(this.reviewLoader.load(batch.reviews()));

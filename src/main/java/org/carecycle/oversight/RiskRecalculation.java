@@ -84,6 +84,14 @@ class RiskRecalculation {
 		one(event.careServiceId());
 	}
 
+	/** A safeguarding concern was opened, decided, closed or merged. */
+	@ApplicationModuleListener
+	void on(org.carecycle.safeguarding.SafeguardingEvents.CaseChanged event) {
+		if (event.careServiceId() != null) {
+			one(event.careServiceId());
+		}
+	}
+
 	@ApplicationModuleListener
 	void on(ConcernClosed event) {
 		one(event.careServiceId());

@@ -52,10 +52,9 @@ class RiskSignalGathering {
 			    where kind = 'CONCERN' and received_at >= :yearAgo and care_service_id is not null and duplicate_of is null %s
 			    group by care_service_id
 			), referrals as (
-			    select r.care_service_id, count(*) as open_referrals
-			    from concerns_safeguarding_referral r
-			    where r.status <> 'CLOSED' and r.care_service_id is not null %s
-			    group by r.care_service_id
+			    select a.care_service_id, a.concerns_awaiting_decision + a.open_enquiries as open_referrals
+			    from safeguarding_service_activity a
+			    where a.care_service_id is not null %s
 			), kpis as (
 			    select care_service_id, count(*) as sent, count(*) filter (where cardinality(breaches) > 0) as breached,
 			           count(*) filter (where late) as late
@@ -112,7 +111,7 @@ class RiskSignalGathering {
 		String one = (only != null) ? " and %s = :only" : "";
 		String sql = SIGNALS.formatted((only != null)
 				? "where cqc_location_id = (select cqc_location_id from providers_service where id = :only)" : "",
-				one.formatted("care_service_id"), one.formatted("care_service_id"), one.formatted("r.care_service_id"),
+				one.formatted("care_service_id"), one.formatted("care_service_id"), one.formatted("a.care_service_id"),
 				one.formatted("care_service_id"), one.formatted("care_service_id"), one.formatted("s.id"));
 		LocalDate today = UkTime.today(this.clock);
 		KpiPeriod first = RiskProfiles.lastDueMonth(today);

@@ -59,7 +59,7 @@ class ConcernEmailTests {
 			.until(() -> received(lead, concern.reference()) != null
 					&& received(reporter, concern.reference()) != null);
 		MimeMessage alert = received(lead, concern.reference());
-		assertThat(GreenMailUtil.getBody(alert)).contains(concern.reference(), "/concerns/" + concern.id(), "slapped")
+		assertThat(GreenMailUtil.getBody(alert)).contains(concern.reference(), "/safeguarding/concerns/", "slapped")
 			.doesNotContain("my grandmother when she called out")
 			.doesNotContain("Kerensa");
 		MimeMessage acknowledgement = received(reporter, concern.reference());

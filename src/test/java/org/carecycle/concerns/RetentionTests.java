@@ -227,7 +227,6 @@ class RetentionTests {
 							select 'concern ' || c::text from concern c where c.id = :id
 							union all select 'event ' || e::text from concern_event e where e.concern_id = :id
 							union all select 'request ' || r::text from concern_provider_request r where r.concern_id = :id
-							union all select 'referral ' || s::text from safeguarding_referral s where s.concern_id = :id
 							union all select 'document ' || d::text from document d
 							    where d.id in (select document_id from concern_provider_request where concern_id = :id)
 							union all select 'audit ' || a::text from audit_event a where a.record_id = cast(:id as text)

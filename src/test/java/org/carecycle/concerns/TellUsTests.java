@@ -138,10 +138,13 @@ class TellUsTests {
 		assertThat(concern.get("urgent")).isEqualTo(true);
 		assertThat((String) concern.get("safeguarding_reasons")).contains("slapped", "bruising",
 				"at risk of harm right now");
-		assertThat(this.jdbc.sql("select count(*) from safeguarding_referral where concern_id = :id")
-			.param("id", concern.get("id"))
-			.query(Long.class)
-			.single()).isEqualTo(1);
+		// the safeguarding module opens its case after the concern is saved
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(20))
+			.until(() -> this.jdbc.sql("select count(*) from safeguarding_concern where ppmf_concern_id = :id")
+				.param("id", concern.get("id"))
+				.query(Long.class)
+				.single() == 1);
 		List<String> leads = this.jdbc
 			.sql("select email from app_user where role = 'SAFEGUARDING_LEAD' and enabled order by email")
 			.query(String.class)

@@ -267,8 +267,15 @@ final class IntakeScenario {
 				removed.put("emails", statement.executeUpdate("delete from mail_outbox where recipient like '"
 						+ EMAIL_LIKE + "' or (split_part(dedupe_key, ':', 1) in ('acknowledgement', 'safeguarding') "
 						+ "and split_part(dedupe_key, ':', 2) in (select id::text from bench_concern))"));
-				removed.put("safeguardingReferrals", statement.executeUpdate(
-						"delete from safeguarding_referral where concern_id in (select id from bench_concern)"));
+				// the safeguarding concerns the bench's flagged concerns opened (the referral
+				// moved from concerns to safeguarding in V37), with their history
+				statement.execute("create temporary table bench_case on commit drop as select id from "
+						+ "safeguarding_concern where ppmf_concern_id in (select id from bench_concern)");
+				for (String table : List.of("safeguarding_step", "safeguarding_case_officer", "safeguarding_enquiry")) {
+					statement.executeUpdate("delete from " + table + " where concern_id in (select id from bench_case)");
+				}
+				removed.put("safeguardingReferrals", statement
+					.executeUpdate("delete from safeguarding_concern where id in (select id from bench_case)"));
 				removed.put("providerRequests", statement.executeUpdate(
 						"delete from concern_provider_request where concern_id in (select id from bench_concern)"));
 				removed.put("concernEvents", statement.executeUpdate(
@@ -285,7 +292,7 @@ final class IntakeScenario {
 			connection.setAutoCommit(true);
 			if (((Number) removed.get("concerns")).longValue() > 0) {
 				try (Statement statement = connection.createStatement()) {
-					statement.execute("vacuum analyze concern, concern_event, safeguarding_referral, mail_outbox");
+					statement.execute("vacuum analyze concern, concern_event, safeguarding_concern, mail_outbox");
 				}
 			}
 		}

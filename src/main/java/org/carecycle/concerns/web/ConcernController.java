@@ -230,6 +230,9 @@ class ConcernController {
 				Optional.ofNullable(concern.assignedTo()).flatMap(this.users::find).orElse(null));
 		model.addAttribute("officers", officers());
 		Role role = this.currentUser.require().role();
+		// the safeguarding module decides, case by case, who of these may read it
+		model.addAttribute("toSafeguarding",
+				concern.safeguardingFlag() && (role == Role.SAFEGUARDING_LEAD || role == Role.QA_OFFICER));
 		model.addAttribute("canHandle", Concerns.canHandleConcerns(role));
 		model.addAttribute("keepsRecords", Concerns.keepsRecords(role));
 		model.addAttribute("holdPlacedBy",
