@@ -99,6 +99,11 @@ class AccessRulesTests {
 		for (String step : List.of("decision", "edit", "officers", "merge", "close", "seen-by")) {
 			EXPECTED.put("/safeguarding/concerns/{id}/" + step, safeguardingLeads);
 		}
+		// safeguarding enquiries (issue 15, enquiries): the section's roles open the
+		// pages, and each case then admits only leads and the staff named on it (a
+		// made-up id is not found)
+		EXPECTED.put("/safeguarding/concerns/{id}/enquiry", safeguardingSection);
+		EXPECTED.put("/safeguarding/enquiries", safeguardingSection);
 		EXPECTED.put("/safeguarding/concerns/new", safeguardingSection);
 		EXPECTED.put("/safeguarding/from-concern", safeguardingSection);
 		EXPECTED.put("/safeguarding", safeguardingSection);
@@ -127,13 +132,6 @@ class AccessRulesTests {
 		EXPECTED.put("/session", EVERYONE);
 		EXPECTED.put("/providers", COUNCIL_STAFF);
 		EXPECTED.put("/services", COUNCIL_STAFF);
-		// safeguarding enquiries (issue 15, enquiries): the section's roles open the
-		// pages, and
-		// each case then admits only leads and the staff named on it (a made-up id is not
-		// found)
-		Set<Role> safeguardingSection = EnumSet.of(Role.SAFEGUARDING_LEAD, Role.QA_OFFICER);
-		EXPECTED.put("/safeguarding/concerns/{id}/enquiry", safeguardingSection);
-		EXPECTED.put("/safeguarding/enquiries", safeguardingSection);
 		EXPECTED.put("/my-organisation/safeguarding", EnumSet.of(Role.PROVIDER));
 		EXPECTED.put("/my-organisation/reviews", EnumSet.of(Role.PROVIDER));
 		EXPECTED.put("/my-organisation", EnumSet.of(Role.PROVIDER));
