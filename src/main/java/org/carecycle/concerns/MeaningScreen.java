@@ -139,7 +139,7 @@ final class MeaningScreen {
 	}
 
 	/** The meaning, then the words (sparse, in order of index), then the bias. */
-	private static Feature[] features(float[] vector, java.util.SortedMap<Integer, Double> words, int dimensions) {
+	static Feature[] features(float[] vector, java.util.SortedMap<Integer, Double> words, int dimensions) {
 		Feature[] x = new Feature[vector.length + words.size() + 1];
 		int at = 0;
 		for (int i = 0; i < vector.length; i++) {
