@@ -151,7 +151,8 @@ class SafeguardingHeadComparison {
 	}
 
 	static void evaluate(Candidate candidate, List<Row> examples, List<Row> check, String modelName) {
-		for (double target : new double[] { 0.99, 1.0 }) {
+		for (String wanted : System.getProperty("safeguarding.compare.targets", "0.99,1").split(",")) {
+			double target = Double.parseDouble(wanted);
 			// Check set: learn from all the examples; threshold from the check set
 			// itself.
 			List<MeaningScreen.Example> all = examples.stream().map(Row::example).toList();
@@ -183,6 +184,10 @@ class SafeguardingHeadComparison {
 			}
 			System.out.printf("%n== %s / %s, check recall target %.0f%% (learning %d ms)%n", modelName,
 					candidate.name(), target * 100, learnMs);
+			long judging = System.nanoTime();
+			check.forEach(row -> scorer.judge(row.example()));
+			System.out.printf("  judging a check row, sentence model aside: %.2f ms on average%n",
+					(System.nanoTime() - judging) / 1e6 / check.size());
 			System.out.println("  check set:         " + onCheck.line());
 			System.out.println("  leave author out:  " + cv.line());
 		}
@@ -196,25 +201,8 @@ class SafeguardingHeadComparison {
 			}
 
 			public Scorer learn(List<MeaningScreen.Example> examples) {
-				MeaningScreen layer = MeaningScreen.learn(examples);
+				MeaningScreen layer = MeaningScreen.learn(examples, MeaningScreen.COST, WordFeatures.WEIGHT, false);
 				return layer::score;
-			}
-		};
-	}
-
-	static Candidate types(double cost, boolean withBinary) {
-		return new Candidate() {
-			public String name() {
-				return "one-vs-rest per type + none, C=" + cost + (withBinary ? ", max with binary" : "");
-			}
-
-			public Scorer learn(List<MeaningScreen.Example> examples) {
-				TypeHead head = TypeHead.learn(examples, cost, WordFeatures.WEIGHT);
-				if (!withBinary) {
-					return (text, vector) -> head.judge(text, vector).score();
-				}
-				MeaningScreen binary = MeaningScreen.learn(examples);
-				return (text, vector) -> Math.max(binary.score(text, vector), head.judge(text, vector).score());
 			}
 		};
 	}
@@ -224,96 +212,18 @@ class SafeguardingHeadComparison {
 	 * safeguarding examples and to its nearest other examples (the mean of the {@code k}
 	 * highest similarities of each), an example's own similarity left out when it learns.
 	 */
-	static Candidate nearest(int k, double weight) {
+	static Candidate nearest() {
 		return new Candidate() {
 			public String name() {
-				return "binary + nearest-example features, k=" + k + ", weight " + weight;
+				return "binary + nearest-example features (MeaningScreen, k=" + MeaningScreen.NEAREST + ", weight "
+						+ MeaningScreen.NEAREST_WEIGHT + ")";
 			}
 
 			public Scorer learn(List<MeaningScreen.Example> examples) {
-				float[][] pos = examples.stream()
-					.filter(MeaningScreen.Example::safeguarding)
-					.map(MeaningScreen.Example::vector)
-					.toArray(float[][]::new);
-				float[][] neg = examples.stream()
-					.filter(e -> !e.safeguarding())
-					.map(MeaningScreen.Example::vector)
-					.toArray(float[][]::new);
-				WordFeatures words = WordFeatures.of(examples.stream().map(MeaningScreen.Example::text).toList(),
-						WordFeatures.WEIGHT);
-				int dimensions = SentenceMeaning.DIMENSIONS + words.size() + 2;
-				List<de.bwaldvogel.liblinear.Feature[]> rows = new ArrayList<>();
-				List<Double> labels = new ArrayList<>();
-				for (MeaningScreen.Example e : examples) {
-					double label = e.safeguarding() ? 1 : 0;
-					rows.add(row(e.text(), e.vector(), e.vector(), words, pos, neg, dimensions));
-					labels.add(label);
-					for (MeaningScreen.Part part : e.parts()) {
-						rows.add(row(part.text(), part.vector(), e.vector(), words, pos, neg, dimensions));
-						labels.add(label);
-					}
-				}
-				de.bwaldvogel.liblinear.Problem problem = new de.bwaldvogel.liblinear.Problem();
-				problem.l = rows.size();
-				problem.n = dimensions + 1;
-				problem.bias = 1;
-				problem.x = rows.toArray(de.bwaldvogel.liblinear.Feature[][]::new);
-				problem.y = labels.stream().mapToDouble(Double::doubleValue).toArray();
-				de.bwaldvogel.liblinear.Linear.disableDebugOutput();
-				de.bwaldvogel.liblinear.Model model = de.bwaldvogel.liblinear.Linear.train(problem,
-						new de.bwaldvogel.liblinear.Parameter(de.bwaldvogel.liblinear.SolverType.L2R_LR,
-								MeaningScreen.COST, 0.001));
-				double sign = (model.getLabels()[0] == 1) ? 1 : -1;
-				double[] w = model.getFeatureWeights();
-				return (text, vector) -> {
-					de.bwaldvogel.liblinear.Feature[] x = row(text, vector, null, words, pos, neg, dimensions);
-					double score = 0;
-					for (de.bwaldvogel.liblinear.Feature f : x) {
-						score += w[f.getIndex() - 1] * f.getValue();
-					}
-					return sign * score;
-				};
-			}
-
-			private de.bwaldvogel.liblinear.Feature[] row(String text, float[] vector, float[] self, WordFeatures words,
-					float[][] pos, float[][] neg, int dimensions) {
-				de.bwaldvogel.liblinear.Feature[] base = MeaningScreen.features(vector, words.of(text), dimensions);
-				// base ends with the bias at dimensions + 1; the two features go before
-				// it.
-				de.bwaldvogel.liblinear.Feature[] x = new de.bwaldvogel.liblinear.Feature[base.length + 2];
-				System.arraycopy(base, 0, x, 0, base.length - 1);
-				x[base.length - 1] = new de.bwaldvogel.liblinear.FeatureNode(dimensions - 1,
-						weight * topMean(vector, self, pos, k));
-				x[base.length] = new de.bwaldvogel.liblinear.FeatureNode(dimensions,
-						weight * topMean(vector, self, neg, k));
-				x[base.length + 1] = base[base.length - 1];
-				return x;
+				MeaningScreen layer = MeaningScreen.learn(examples, MeaningScreen.COST, WordFeatures.WEIGHT, true);
+				return layer::score;
 			}
 		};
-	}
-
-	static double topMean(float[] vector, float[] self, float[][] against, int k) {
-		double[] top = new double[k];
-		java.util.Arrays.fill(top, -1);
-		for (float[] other : against) {
-			if (other == self) {
-				continue;
-			}
-			double s = SentenceMeaning.similarity(vector, other);
-			if (s > top[k - 1]) {
-				int i = k - 1;
-				while (i > 0 && top[i - 1] < s) {
-					top[i] = top[i - 1];
-					i--;
-				}
-				top[i] = s;
-			}
-		}
-		double sum = 0;
-		for (double t : top) {
-			sum += t;
-		}
-		return sum / k;
 	}
 
 	@Test
@@ -327,15 +237,8 @@ class SafeguardingHeadComparison {
 		if (wanted.contains("shipped")) {
 			candidates.add(shipped());
 		}
-		if (wanted.contains("types")) {
-			candidates.add(types(1, false));
-			candidates.add(types(1, true));
-		}
 		if (wanted.contains("nearest")) {
-			for (String kw : System.getProperty("safeguarding.compare.nearest", "3:3").split(",")) {
-				String[] p = kw.split(":");
-				candidates.add(nearest(Integer.parseInt(p[0]), Double.parseDouble(p[1])));
-			}
+			candidates.add(nearest());
 		}
 		String models = System.getProperty("safeguarding.compare.models", "quantised");
 		for (String model : models.split(",")) {
