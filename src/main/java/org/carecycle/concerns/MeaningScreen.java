@@ -37,6 +37,23 @@ final class MeaningScreen {
 	/** The logistic regression's cost of a mistake against its weights' size. */
 	static final double COST = 4;
 
+	/**
+	 * Whether the regression also reads how close a text is to its nearest examples of
+	 * each side (ADR 0026, third addendum). Off unless the system property
+	 * {@code carecycle.safeguarding.nearest-features} (or the environment variable
+	 * {@code CARECYCLE_SAFEGUARDING_NEAREST_FEATURES}) is {@code true}.
+	 */
+	static final boolean NEAREST_FEATURES = Boolean
+		.parseBoolean(System.getProperty("carecycle.safeguarding.nearest-features",
+				String.valueOf(System.getenv("CARECYCLE_SAFEGUARDING_NEAREST_FEATURES"))));
+
+	/**
+	 * How many nearest examples of each side are averaged, and their features' weight.
+	 */
+	static final int NEAREST = 3;
+
+	static final double NEAREST_WEIGHT = 3.0;
+
 	/** At most this many parts of one text are judged apart from the whole. */
 	static final int MAX_PARTS = 8;
 
@@ -89,13 +106,21 @@ final class MeaningScreen {
 
 	private final double bias;
 
+	/** The examples' meanings on each side, when the nearest-example features are on. */
+	private final float[][] safeguarding;
+
+	private final float[][] other;
+
 	private double threshold = Double.POSITIVE_INFINITY;
 
-	private MeaningScreen(List<Example> examples, WordFeatures words, double[] weights, double bias) {
+	private MeaningScreen(List<Example> examples, WordFeatures words, double[] weights, double bias,
+			float[][] safeguarding, float[][] other) {
 		this.examples = List.copyOf(examples);
 		this.words = words;
 		this.weights = weights;
 		this.bias = bias;
+		this.safeguarding = safeguarding;
+		this.other = other;
 	}
 
 	/** Learns from the examples; the threshold is set by {@link #calibrate}. */
@@ -107,16 +132,33 @@ final class MeaningScreen {
 	 * As {@link #learn(List)}, with other settings: for choosing them on the check set.
 	 */
 	static MeaningScreen learn(List<Example> examples, double cost, double wordWeight) {
+		return learn(examples, cost, wordWeight, NEAREST_FEATURES);
+	}
+
+	/**
+	 * As {@link #learn(List)}, with the nearest-example features on or off: for comparing
+	 * the two.
+	 */
+	static MeaningScreen learn(List<Example> examples, double cost, double wordWeight, boolean nearest) {
 		WordFeatures words = WordFeatures.of(examples.stream().map(Example::text).toList(), wordWeight);
-		int dimensions = SentenceMeaning.DIMENSIONS + words.size();
+		float[][] safeguarding = nearest
+				? examples.stream().filter(Example::safeguarding).map(Example::vector).toArray(float[][]::new) : null;
+		float[][] other = nearest ? examples.stream()
+			.filter(example -> !example.safeguarding())
+			.map(Example::vector)
+			.toArray(float[][]::new) : null;
+		int dimensions = SentenceMeaning.DIMENSIONS + words.size() + (nearest ? 2 : 0);
 		List<Feature[]> rows = new ArrayList<>();
 		List<Double> labels = new ArrayList<>();
 		for (Example example : examples) {
 			double label = example.safeguarding() ? 1.0 : 0.0;
-			rows.add(features(example.vector(), words.of(example.text()), dimensions));
+			// An example is not its own neighbour, nor its parts' neighbour.
+			rows.add(withNearest(features(example.vector(), words.of(example.text()), dimensions), example.vector(),
+					example.vector(), safeguarding, other, dimensions));
 			labels.add(label);
 			for (Part part : example.parts()) {
-				rows.add(features(part.vector(), words.of(part.text()), dimensions));
+				rows.add(withNearest(features(part.vector(), words.of(part.text()), dimensions), part.vector(),
+						example.vector(), safeguarding, other, dimensions));
 				labels.add(label);
 			}
 		}
@@ -135,11 +177,55 @@ final class MeaningScreen {
 		for (int i = 0; i < weights.length; i++) {
 			weights[i] = sign * w[i];
 		}
-		return new MeaningScreen(examples, words, weights, sign * w[dimensions]);
+		return new MeaningScreen(examples, words, weights, sign * w[dimensions], safeguarding, other);
+	}
+
+	/**
+	 * The row with the two nearest-example features before its bias, when they are on.
+	 */
+	private static Feature[] withNearest(Feature[] row, float[] vector, float[] self, float[][] safeguarding,
+			float[][] other, int dimensions) {
+		if (safeguarding == null) {
+			return row;
+		}
+		Feature[] x = new Feature[row.length + 2];
+		System.arraycopy(row, 0, x, 0, row.length - 1);
+		x[row.length - 1] = new FeatureNode(dimensions - 1, NEAREST_WEIGHT * nearest(vector, self, safeguarding));
+		x[row.length] = new FeatureNode(dimensions, NEAREST_WEIGHT * nearest(vector, self, other));
+		x[row.length + 1] = row[row.length - 1];
+		return x;
+	}
+
+	/**
+	 * The mean similarity of the {@link #NEAREST} closest of {@code against}, not
+	 * {@code self}.
+	 */
+	static double nearest(float[] vector, float[] self, float[][] against) {
+		double[] top = new double[NEAREST];
+		java.util.Arrays.fill(top, -1);
+		for (float[] example : against) {
+			if (example == self) {
+				continue;
+			}
+			double s = SentenceMeaning.similarity(vector, example);
+			if (s > top[NEAREST - 1]) {
+				int i = NEAREST - 1;
+				while (i > 0 && top[i - 1] < s) {
+					top[i] = top[i - 1];
+					i--;
+				}
+				top[i] = s;
+			}
+		}
+		double sum = 0;
+		for (double t : top) {
+			sum += t;
+		}
+		return sum / NEAREST;
 	}
 
 	/** The meaning, then the words (sparse, in order of index), then the bias. */
-	private static Feature[] features(float[] vector, java.util.SortedMap<Integer, Double> words, int dimensions) {
+	static Feature[] features(float[] vector, java.util.SortedMap<Integer, Double> words, int dimensions) {
 		Feature[] x = new Feature[vector.length + words.size() + 1];
 		int at = 0;
 		for (int i = 0; i < vector.length; i++) {
@@ -179,7 +265,7 @@ final class MeaningScreen {
 	MeaningScreen with(Example example) {
 		List<Example> more = new ArrayList<>(this.examples);
 		more.add(example);
-		return learn(more);
+		return learn(more, COST, WordFeatures.WEIGHT, this.safeguarding != null);
 	}
 
 	Judgement judge(String text) {
@@ -219,6 +305,11 @@ final class MeaningScreen {
 		}
 		for (var word : this.words.of(text).entrySet()) {
 			score += this.weights[SentenceMeaning.DIMENSIONS + word.getKey()] * word.getValue();
+		}
+		if (this.safeguarding != null) {
+			int at = this.weights.length - 2;
+			score += this.weights[at] * NEAREST_WEIGHT * nearest(vector, null, this.safeguarding);
+			score += this.weights[at + 1] * NEAREST_WEIGHT * nearest(vector, null, this.other);
 		}
 		return score;
 	}
