@@ -153,41 +153,39 @@ public class SacReturns {
 			    from cases order by col, person, at desc, concern_id
 			)""";
 
-	// Enquiries concluded in the year (SG2 to SG4), and one line for each category that
-	// applies to each: the facts every count of SG2 to SG4 is made of.
-	private static final String CONCLUDED_FACTS = """
+	// Enquiries concluded in the year (SG2 to SG4), one line each.
+	private static final String CONCLUDED = """
 			concluded as (
 			    select case e.kind when 'SECTION_42' then 'S42' else 'OTHER' end as col, c.id as concern_id,
 			           e.concluded_on as at, c.risk_types, c.location_of_risk, c.sources_of_risk, e.action_and_result,
 			           e.risk_outcome, e.lacked_capacity, e.advocacy_support, e.outcomes_asked, e.outcomes_achieved
 			    from safeguarding_enquiry e join safeguarding_concern c on c.id = e.concern_id
 			    where c.status <> 'MERGED' and e.concluded_on >= :fromDay and e.concluded_on < :toDay
-			),
-			facts as (
-			    select 'SG2a' as tbl, t.code as row_code, col, concern_id, at
-			    from concluded, lateral (select distinct unnest(risk_types) as code) t
-			    union all
-			    select 'SG2b', location_of_risk, col, concern_id, at from concluded where location_of_risk is not null
-			    union all
-			    select 'SG2c', s.code, col, concern_id, at
-			    from concluded, lateral (select distinct unnest(sources_of_risk) as code) s
-			    union all
-			    select 'SG2d', action_and_result, col, concern_id, at from concluded where action_and_result is not null
-			    union all
-			    select 'SG2e', risk_outcome, col, concern_id, at from concluded
-			    where risk_outcome is not null
-			      and action_and_result in ('RISK_IDENTIFIED_ACTION_TAKEN', 'INCONCLUSIVE_ACTION_TAKEN')
-			    union all
-			    select 'SG3a', coalesce(lacked_capacity, 'NOT_RECORDED'), col, concern_id, at from concluded where col = 'S42'
-			    union all
-			    select 'SG3b', coalesce(advocacy_support, 'NOT_RECORDED'), col, concern_id, at from concluded
-			    where col = 'S42' and lacked_capacity = 'YES'
-			    union all
-			    select 'SG4a', coalesce(outcomes_asked, 'NOT_RECORDED'), col, concern_id, at from concluded where col = 'S42'
-			    union all
-			    select 'SG4b', outcomes_achieved, col, concern_id, at from concluded
-			    where col = 'S42' and outcomes_asked = 'ASKED_EXPRESSED' and outcomes_achieved is not null
 			)""";
+
+	/**
+	 * What each table of SG2 to SG4 counts a concluded enquiry under, null where the
+	 * table does not count it: the counts and the drill-down both use these.
+	 */
+	private static final Map<String, String> CONCLUDED_DIMENSIONS = new java.util.LinkedHashMap<>();
+
+	/** The tables that count an enquiry once for each different value of an array. */
+	private static final java.util.Set<String> ARRAY_TABLES = java.util.Set.of("SG2a", "SG2c");
+
+	static {
+		CONCLUDED_DIMENSIONS.put("SG2a", "risk_types");
+		CONCLUDED_DIMENSIONS.put("SG2b", "location_of_risk");
+		CONCLUDED_DIMENSIONS.put("SG2c", "sources_of_risk");
+		CONCLUDED_DIMENSIONS.put("SG2d", "action_and_result");
+		CONCLUDED_DIMENSIONS.put("SG2e", "case when action_and_result in ('RISK_IDENTIFIED_ACTION_TAKEN', "
+				+ "'INCONCLUSIVE_ACTION_TAKEN') then risk_outcome end");
+		CONCLUDED_DIMENSIONS.put("SG3a", "case when col = 'S42' then coalesce(lacked_capacity, 'NOT_RECORDED') end");
+		CONCLUDED_DIMENSIONS.put("SG3b",
+				"case when col = 'S42' and lacked_capacity = 'YES' then coalesce(advocacy_support, 'NOT_RECORDED') end");
+		CONCLUDED_DIMENSIONS.put("SG4a", "case when col = 'S42' then coalesce(outcomes_asked, 'NOT_RECORDED') end");
+		CONCLUDED_DIMENSIONS.put("SG4b",
+				"case when col = 'S42' and outcomes_asked = 'ASKED_EXPRESSED' then outcomes_achieved end");
+	}
 
 	private static final Map<String, String> SG1_DIMENSIONS = Map.of("SG1a", "age_band", "SG1b", "gender", "SG1c",
 			"ethnicity", "SG1d", "support_reason");
@@ -229,6 +227,8 @@ public class SacReturns {
 	@Transactional(readOnly = true)
 	public Return compute(int year) {
 		long started = System.nanoTime();
+		// enough memory to sort a national year's individuals without writing to disk
+		this.jdbc.sql("set local work_mem = '256MB'").update();
 		Map<String, Long> counts = new HashMap<>();
 		this.jdbc.sql("with " + SG1_CASES + """
 				select col, age_band, gender, ethnicity, support_reason,
@@ -251,14 +251,40 @@ public class SacReturns {
 				return null;
 			})
 			.list();
-		this.jdbc
-			.sql("with " + CONCLUDED_FACTS
-					+ " select tbl, row_code, col, count(*) as n from facts group by tbl, row_code, col")
-			.params(bounds(year))
-			.query((rs, n) -> counts.put(
-					key(rs.getString("tbl"), rs.getString("row_code"), Column.valueOf(rs.getString("col"))),
-					rs.getLong("n")))
-			.list();
+		List<String> tables = List.copyOf(CONCLUDED_DIMENSIONS.keySet());
+		StringBuilder select = new StringBuilder("with " + CONCLUDED + " select col");
+		StringBuilder sets = new StringBuilder();
+		for (int i = 0; i < tables.size(); i++) {
+			select.append(", ").append(CONCLUDED_DIMENSIONS.get(tables.get(i))).append(" as d").append(i);
+			sets.append((i == 0) ? "" : ", ").append("(col, d").append(i).append(")");
+		}
+		select.append(", grouping(")
+			.append(String.join(", ",
+					java.util.stream.IntStream.range(0, tables.size()).mapToObj(i -> "d" + i).toList()))
+			.append(") as unused, count(*) as n from concluded group by grouping sets (")
+			.append(sets)
+			.append(")");
+		this.jdbc.sql(select.toString()).params(bounds(year)).query((rs, n) -> {
+			int unused = rs.getInt("unused");
+			int index = 0;
+			while (index < tables.size() && (unused & (1 << (tables.size() - 1 - index))) != 0) {
+				index++;
+			}
+			String table = tables.get(index);
+			Column column = Column.valueOf(rs.getString("col"));
+			long count = rs.getLong("n");
+			if (ARRAY_TABLES.contains(table)) {
+				java.sql.Array array = rs.getArray("d" + index);
+				Object[] values = (array != null) ? (Object[]) array.getArray() : new Object[0];
+				for (Object value : new java.util.LinkedHashSet<>(Arrays.asList(values))) {
+					counts.merge(key(table, String.valueOf(value), column), count, Long::sum);
+				}
+			}
+			else if (rs.getString("d" + index) != null) {
+				counts.merge(key(table, rs.getString("d" + index), column), count, Long::sum);
+			}
+			return null;
+		}).list();
 		return new Return(year, Map.copyOf(counts), (System.nanoTime() - started) / 1_000_000);
 	}
 
@@ -279,9 +305,11 @@ public class SacReturns {
 						.formatted(SG1_DIMENSIONS.get(table.code()));
 		}
 		else {
-			from = "with " + CONCLUDED_FACTS.replace("facts as (", "all_facts as (")
-					+ """
-							, facts as (select concern_id, at from all_facts where tbl = :tbl and row_code = :row and col = :col)""";
+			String dimension = CONCLUDED_DIMENSIONS.get(table.code());
+			String matches = ARRAY_TABLES.contains(table.code()) ? "cast(:row as varchar) = any(" + dimension + ")"
+					: "(" + dimension + ") = :row";
+			from = "with " + CONCLUDED + """
+					, facts as (select concern_id, at from concluded where col = :col and %s)""".formatted(matches);
 		}
 		Map<String, Object> params = new HashMap<>(bounds(year));
 		params.put("tbl", table.code());
