@@ -252,16 +252,20 @@ public class SacReturns {
 			})
 			.list();
 		List<String> tables = List.copyOf(CONCLUDED_DIMENSIONS.keySet());
-		StringBuilder select = new StringBuilder("with " + CONCLUDED + " select col");
+		StringBuilder select = new StringBuilder("with " + CONCLUDED + ", dimensions as (select col");
 		StringBuilder sets = new StringBuilder();
 		for (int i = 0; i < tables.size(); i++) {
 			select.append(", ").append(CONCLUDED_DIMENSIONS.get(tables.get(i))).append(" as d").append(i);
 			sets.append((i == 0) ? "" : ", ").append("(col, d").append(i).append(")");
 		}
+		select.append(" from concluded) select col");
+		for (int i = 0; i < tables.size(); i++) {
+			select.append(", d").append(i);
+		}
 		select.append(", grouping(")
 			.append(String.join(", ",
 					java.util.stream.IntStream.range(0, tables.size()).mapToObj(i -> "d" + i).toList()))
-			.append(") as unused, count(*) as n from concluded group by grouping sets (")
+			.append(") as unused, count(*) as n from dimensions group by grouping sets (")
 			.append(sets)
 			.append(")");
 		this.jdbc.sql(select.toString()).params(bounds(year)).query((rs, n) -> {
