@@ -58,6 +58,14 @@ class AccessRulesTests {
 		Set<Role> dataStaff = EnumSet.of(Role.COMMISSIONER, Role.QA_OFFICER, Role.ADMIN);
 		Set<Role> concernHandlers = EnumSet.of(Role.QA_OFFICER, Role.SAFEGUARDING_LEAD, Role.COMMISSIONER);
 		Set<Role> concernReaders = EnumSet.of(Role.QA_OFFICER, Role.SAFEGUARDING_LEAD, Role.COMMISSIONER, Role.ADMIN);
+		// the Safeguarding Adults Collection return (issue 15, ADR 0034): the return, its
+		// cases
+		// and downloads for safeguarding leads; the published version also for
+		// commissioners
+		// and administrators
+		EXPECTED.put("/safeguarding/returns", EnumSet.of(Role.SAFEGUARDING_LEAD));
+		EXPECTED.put("/safeguarding/published-returns",
+				EnumSet.of(Role.SAFEGUARDING_LEAD, Role.COMMISSIONER, Role.ADMIN));
 		EXPECTED.put("/concerns/new", concernHandlers);
 		EXPECTED.put("/concerns/bulk", concernHandlers);
 		for (String step : List.of("acknowledge", "assign", "assess", "close", "duplicate", "response")) {

@@ -44,7 +44,7 @@ public final class Bench {
 			"public-directory", "concern-queue", "oversight-dashboard");
 
 	static final List<String> SCENARIOS = List.of("startup", "service-search", "provider-profile", "service-profile",
-			"public-directory", "concern-queue", "oversight-dashboard", IntakeScenario.NAME, "import", QualityScenarios.PLANNER, QualityScenarios.COVERAGE, RiskScenario.NAME,
+			"public-directory", "concern-queue", "oversight-dashboard", IntakeScenario.NAME, "import", QualityScenarios.PLANNER, QualityScenarios.COVERAGE, RiskScenario.NAME, SacScenario.NAME,
 			Microbenchmarks.NAME, "floors");
 
 	static final String COMMISSIONER = "commissioner@carecycle.example";
@@ -198,6 +198,9 @@ public final class Bench {
 		}
 		if (selected(RiskScenario.NAME)) {
 			riskScenario();
+		}
+		if (selected(SacScenario.NAME)) {
+			sacScenario();
 		}
 		if (selected("import")) {
 			importScenario();
@@ -835,6 +838,49 @@ public final class Bench {
 			log(name + " FAILED: " + ex.getMessage());
 			this.failures.put(name, ex.getMessage());
 			this.summary.add(Report.Row.zero(name + ": the page answered with the planner's time", 1));
+		}
+	}
+
+	/**
+	 * The Safeguarding Adults Collection return for a national-scale year, against one
+	 * aggregate scan of the same rows in the same run (ADR 0034).
+	 */
+	private void sacScenario() {
+		String name = SacScenario.NAME;
+		try {
+			log(name + ": generating about 600,000 concerns and 180,000 enquiries in " + SacScenario.YEAR);
+			Map<String, Object> result = new LinkedHashMap<>(SacScenario.generate(this.postgres));
+			double scanMs = SacScenario.scan(this.postgres, 5);
+			WebClient commissioner = new WebClient(this.app.base).signIn(COMMISSIONER);
+			List<Long> times = SacScenario.run(commissioner, 2, 5);
+			long median = SacScenario.median(times);
+			result.put("returnMs", times);
+			result.put("returnMsMedian", median);
+			result.put("scanFloorMs", LoadRun.round(scanMs, 1));
+			result.put("ratioToScan", LoadRun.round(median / scanMs, 2));
+			scenarios().put(name, result);
+			log(name + ": return median " + median + " ms, scan " + LoadRun.round(scanMs, 1) + " ms");
+			this.summary.add(new Report.Row(
+					name + ": the SAC return of " + result.get("concerns") + " concerns and " + result.get("enquiries")
+							+ " enquiries, median of 5 (server's own time)",
+					Report.number(median) + " ms", "scan " + Report.decimal(scanMs, 1) + " ms",
+					Report.decimal(median / scanMs, 2) + " ×",
+					"< " + Report.number(SacScenario.GOAL_MS) + " ms and ≤ " + Report.number(SacScenario.GOAL_RATIO)
+							+ " × scan",
+					(median < SacScenario.GOAL_MS && median <= SacScenario.GOAL_RATIO * scanMs) ? "pass" : "miss"));
+		}
+		catch (Exception ex) {
+			log(name + " FAILED: " + ex.getMessage());
+			this.failures.put(name, ex.getMessage());
+			this.summary.add(Report.Row.zero(name + ": the return answered with its timing", 1));
+		}
+		finally {
+			try {
+				SacScenario.cleanUp(this.postgres);
+			}
+			catch (Exception ex) {
+				log(name + ": could not delete its rows: " + ex.getMessage());
+			}
 		}
 	}
 
