@@ -69,6 +69,8 @@ class DemoCountyLoader {
 
 	private final DemoOversight demoOversight;
 
+	private final DemoSafeguarding demoSafeguarding;
+
 	private final Frameworks frameworks;
 
 	private final MessageSource messages;
@@ -81,8 +83,8 @@ class DemoCountyLoader {
 
 	DemoCountyLoader(DemoGeographies geographies, Places places, RegisterLoader registerLoader,
 			UserAdministration users, JdbcClient jdbc, ConcernLoader concernLoader, DemoReviewLoader reviewLoader,
-			DemoReturns demoReturns, DemoOversight demoOversight, Frameworks frameworks, MessageSource messages,
-			Council council, Clock clock, SecondFactors secondFactors) {
+			DemoReturns demoReturns, DemoOversight demoOversight, DemoSafeguarding demoSafeguarding,
+			Frameworks frameworks, MessageSource messages, Council council, Clock clock, SecondFactors secondFactors) {
 		this.secondFactors = secondFactors;
 		this.geographies = geographies;
 		this.places = places;
@@ -93,6 +95,7 @@ class DemoCountyLoader {
 		this.reviewLoader = reviewLoader;
 		this.demoReturns = demoReturns;
 		this.demoOversight = demoOversight;
+		this.demoSafeguarding = demoSafeguarding;
 		this.frameworks = frameworks;
 		this.messages = messages;
 		this.council = council;
@@ -150,6 +153,7 @@ class DemoCountyLoader {
 			List<DemoReviews.Person> officers = new ArrayList<>();
 			DemoReviews.Person senior = null;
 			DemoReviews.Person providerUser = null;
+			DemoSafeguarding.Person safeguardingLead = null;
 			UUID demoProvider = null;
 			for (DemoUser user : county.users()) {
 				UUID id = this.users.addWithPassword(user.email(), user.name(), user.role(),
@@ -164,6 +168,9 @@ class DemoCountyLoader {
 				}
 				else if (user.role() == Role.QA_OFFICER) {
 					officers.add(new DemoReviews.Person(id, user.name()));
+				}
+				else if (user.role() == Role.SAFEGUARDING_LEAD) {
+					safeguardingLead = new DemoSafeguarding.Person(id, user.name());
 				}
 				else if (user.role() == Role.PROVIDER) {
 					providerUser = new DemoReviews.Person(id, user.name());
@@ -256,6 +263,23 @@ class DemoCountyLoader {
 			log.info("Loaded {} demo escalation ladders and {} months of risk history ({} scores) in {} ms",
 					oversight.ladders(), DemoOversight.HISTORY_MONTHS, oversight.historyPoints(),
 					Duration.ofNanos(System.nanoTime() - oversightStart).toMillis());
+			if (safeguardingLead != null && senior != null) {
+				// after the ladder, so that the whole-service enquiry is at the home
+				// suspended
+				// after safeguarding concerns
+				long safeguardingStart = System.nanoTime();
+				DemoSafeguarding.Loaded safeguarding = this.demoSafeguarding.load(county, properties.scale(),
+						properties.seed(), properties.national(),
+						new DemoSafeguarding.Cast(safeguardingLead,
+								officers.stream().map(o -> new DemoSafeguarding.Person(o.id(), o.name())).toList(),
+								new DemoSafeguarding.Person(senior.id(), senior.name())));
+				log.info(
+						"Loaded {} demo safeguarding concerns ({} from flagged PPMF concerns), {} enquiries, {} steps and"
+								+ " {} whole-service enquiries: generated in {} ms, copied in {} ms, {} ms in all",
+						safeguarding.concerns(), safeguarding.fromPpmf(), safeguarding.enquiries(),
+						safeguarding.steps(), safeguarding.wholeService(), safeguarding.generateMillis(),
+						safeguarding.copyMillis(), Duration.ofNanos(System.nanoTime() - safeguardingStart).toMillis());
+			}
 			return null;
 		});
 		log.info("Loaded the demo county: {} providers, {} services, {} contracts, {} ratings, {} sign-ins in {} ms",
