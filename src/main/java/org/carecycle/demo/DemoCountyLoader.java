@@ -264,10 +264,8 @@ class DemoCountyLoader {
 					oversight.ladders(), DemoOversight.HISTORY_MONTHS, oversight.historyPoints(),
 					Duration.ofNanos(System.nanoTime() - oversightStart).toMillis());
 			if (safeguardingLead != null && senior != null) {
-				// after the ladder, so that the whole-service enquiry is at the home
-				// suspended
-				// after safeguarding concerns
-				long safeguardingStart = System.nanoTime();
+				// after the ladder: the open whole-service enquiry is at the home
+				// suspended after safeguarding concerns
 				DemoSafeguarding.Loaded safeguarding = this.demoSafeguarding.load(county, properties.scale(),
 						properties.seed(), properties.national(),
 						new DemoSafeguarding.Cast(safeguardingLead,
@@ -275,10 +273,10 @@ class DemoCountyLoader {
 								new DemoSafeguarding.Person(senior.id(), senior.name())));
 				log.info(
 						"Loaded {} demo safeguarding concerns ({} from flagged PPMF concerns), {} enquiries, {} steps and"
-								+ " {} whole-service enquiries: generated in {} ms, copied in {} ms, {} ms in all",
+								+ " {} whole-service enquiries in {} ms ({} ms waiting for the generator)",
 						safeguarding.concerns(), safeguarding.fromPpmf(), safeguarding.enquiries(),
-						safeguarding.steps(), safeguarding.wholeService(), safeguarding.generateMillis(),
-						safeguarding.copyMillis(), Duration.ofNanos(System.nanoTime() - safeguardingStart).toMillis());
+						safeguarding.steps(), safeguarding.wholeService(), safeguarding.millis(),
+						safeguarding.waitedMillis());
 			}
 			return null;
 		});

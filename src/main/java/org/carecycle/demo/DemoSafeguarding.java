@@ -15,6 +15,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.carecycle.concerns.AbuseType;
 import org.carecycle.concerns.Concerns;
@@ -83,9 +87,6 @@ class DemoSafeguarding {
 	/** Safeguarding concerns a year per adult: SAC 2023-24, England. */
 	static final double CONCERNS_PER_ADULT = 615_530 / 45_800_000.0;
 
-	/** Concerns loaded at a time, so that a national county never sits in memory. */
-	private static final int BATCH = 20_000;
-
 	/** The fictional duty team of the safeguarding hub, who make most decisions. */
 	static final List<String> DUTY_TEAM = List.of("Alex Pascoe", "Bryony Trethewey", "Daniel Rowe", "Fiona Kemp",
 			"Hannah Jory", "Marcus Oates");
@@ -102,8 +103,8 @@ class DemoSafeguarding {
 	}
 
 	/** What was loaded. */
-	record Loaded(int concerns, int enquiries, int steps, int wholeService, int fromPpmf, long generateMillis,
-			long copyMillis) {
+	record Loaded(int concerns, int enquiries, int steps, int wholeService, int fromPpmf, long waitedMillis,
+			long millis) {
 	}
 
 	private final SafeguardingHistoryLoader loader;
@@ -130,7 +131,6 @@ class DemoSafeguarding {
 
 	Loaded load(DemoCounty county, double scale, long seed, boolean national, Cast cast) {
 		long started = System.nanoTime();
-		long copyNanos = 0;
 		Instant now = this.clock.instant();
 		LocalDate today = UkTime.dateOf(now);
 		Generator generator = new Generator(county, seed, today, now, national, cast);
@@ -153,17 +153,16 @@ class DemoSafeguarding {
 				highest = open.stage();
 			}
 		}
-		SafeguardingHistoryLoader.Loaded loaded = new SafeguardingHistoryLoader.Loaded(0, 0, 0, 0);
 		List<PastWholeService> wholeService = new ArrayList<>();
-		List<PastConcern> batch = new ArrayList<>();
+		List<PastConcern> extras = new ArrayList<>();
 		// whole-service enquiries, with the concerns they count
 		DemoWholeService wse = new DemoWholeService(generator, today, cast);
 		if (wseHome != null) {
-			wholeService.add(wse.open(generator.services.get(wseHome), batch));
+			wholeService.add(wse.open(generator.services.get(wseHome), extras));
 		}
 		NewService older = generator.olderWholeServiceHome(wseHome);
 		if (older != null) {
-			wholeService.add(wse.closed(older, batch));
+			wholeService.add(wse.closed(older, extras));
 		}
 		// every flagged PPMF concern
 		int fromPpmf = 0;
@@ -173,34 +172,54 @@ class DemoSafeguarding {
 					|| !generator.services.containsKey(flagged.careServiceId())) {
 				continue;
 			}
-			batch.add(generator.fromPpmf(flagged, concern.reference(), concern.whatHappened(),
+			extras.add(generator.fromPpmf(flagged, concern.reference(), concern.whatHappened(),
 					concern.safeguardingReasons()));
 			fromPpmf++;
 		}
-		// the rest, day by day, and the few awaiting a decision today
+		extras.sort((a, b) -> a.receivedAt().compareTo(b.receivedAt()));
+		generator.extras.addAll(extras);
+		// the rest, a quarter at a time, generated ahead while the last quarter is
+		// copied;
+		// one thread draws every case in order, so the same seed gives the same history
 		LocalDate start = financialYearStart(today).minusYears(2);
+		LocalDate end = today.minusDays(1);
 		double perDay = CONCERNS_PER_ADULT * ADULTS_PER_SCALE * scale / 365.25;
-		for (LocalDate day = start; day.isBefore(today.minusDays(1)); day = day.plusDays(1)) {
-			boolean weekday = this.workingDays.isWorkingDay(day);
-			int count = Generator.poisson(generator.random, perDay * (weekday ? 1.18 : 0.55));
-			for (int i = 0; i < count; i++) {
-				batch.add(generator.ordinary(day));
+		List<LocalDate> quarters = new ArrayList<>();
+		for (LocalDate from = start; from.isBefore(end); from = from.plusMonths(3)) {
+			quarters.add(from);
+		}
+		SafeguardingHistoryLoader.Loaded loaded = new SafeguardingHistoryLoader.Loaded(0, 0, 0, 0);
+		long waitedNanos = 0;
+		ExecutorService ahead = Executors
+			.newSingleThreadExecutor(runnable -> new Thread(runnable, "demo-safeguarding"));
+		try {
+			List<Future<List<PastConcern>>> batches = new ArrayList<>();
+			for (int i = 0; i < quarters.size(); i++) {
+				LocalDate from = quarters.get(i);
+				LocalDate to = (i + 1 < quarters.size()) ? quarters.get(i + 1) : end;
+				boolean last = i + 1 == quarters.size();
+				batches.add(ahead.submit(() -> generator.quarter(from, to, perDay, last)));
 			}
-			if (batch.size() >= BATCH) {
-				long copyStart = System.nanoTime();
-				loaded = loaded.plus(this.loader.load(wholeService, batch));
-				copyNanos += System.nanoTime() - copyStart;
-				wholeService = new ArrayList<>();
-				batch = new ArrayList<>();
+			for (int i = 0; i < batches.size(); i++) {
+				long waitStart = System.nanoTime();
+				List<PastConcern> batch = batches.get(i).get();
+				waitedNanos += System.nanoTime() - waitStart;
+				loaded = loaded.plus(this.loader.load((i == 0) ? wholeService : List.of(), batch));
 			}
 		}
-		batch.addAll(generator.awaitingDecision());
-		long copyStart = System.nanoTime();
-		loaded = loaded.plus(this.loader.load(wholeService, batch));
-		copyNanos += System.nanoTime() - copyStart;
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while loading the demo safeguarding history", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Could not generate the demo safeguarding history", ex.getCause());
+		}
+		finally {
+			ahead.shutdownNow();
+		}
+		long all = System.nanoTime() - started;
 		return new Loaded(loaded.concerns(), loaded.enquiries(), loaded.steps(), loaded.wholeServiceEnquiries(),
-				fromPpmf, Duration.ofNanos(System.nanoTime() - started - copyNanos).toMillis(),
-				Duration.ofNanos(copyNanos).toMillis());
+				fromPpmf, Duration.ofNanos(waitedNanos).toMillis(), Duration.ofNanos(all).toMillis());
 	}
 
 	static LocalDate financialYearStart(LocalDate day) {
@@ -255,6 +274,11 @@ class DemoSafeguarding {
 		private double[] communityWeights;
 
 		private int qaNamed;
+
+		/**
+		 * Cases made before the rest (flagged PPMF, whole-service), merged in by date.
+		 */
+		final java.util.ArrayDeque<PastConcern> extras = new java.util.ArrayDeque<>();
 
 		Generator(DemoCounty county, long seed, LocalDate today, Instant now, boolean national, Cast cast) {
 			this.random = new Random(seed * 31 + 42);
@@ -340,6 +364,30 @@ class DemoSafeguarding {
 
 		// The cases
 		// --------------------
+
+		/**
+		 * The ordinary concerns received from one day to another, with the cases made
+		 * before that fall in those days; the last quarter adds those awaiting a
+		 * decision.
+		 */
+		List<PastConcern> quarter(LocalDate from, LocalDate to, double perDay, boolean last) {
+			List<PastConcern> batch = new ArrayList<>();
+			for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
+				boolean weekday = DemoSafeguarding.this.workingDays.isWorkingDay(day);
+				int count = poisson(this.random, perDay * (weekday ? 1.18 : 0.55));
+				for (int i = 0; i < count; i++) {
+					batch.add(ordinary(day));
+				}
+			}
+			Instant before = UkTime.startOf(to);
+			while (!this.extras.isEmpty() && (last || this.extras.peekFirst().receivedAt().isBefore(before))) {
+				batch.add(this.extras.pollFirst());
+			}
+			if (last) {
+				batch.addAll(awaitingDecision());
+			}
+			return batch;
+		}
 
 		/** An ordinary concern received on the day, decided and perhaps enquired into. */
 		PastConcern ordinary(LocalDate day) {
@@ -578,7 +626,6 @@ class DemoSafeguarding {
 				Decision decision = new Decision(CaseStatus.NO_FURTHER_ACTION, due, !reasons.contains("capacity"),
 						!reasons.startsWith("No indication"), false, reasons, nfa, decided, decidedBy, decidedByName,
 						decided);
-				steps.add(new PastStep(decided.plus(Duration.ofMinutes(5)), decidedBy, decidedByName, "CLOSED", nfa));
 				return new PastConcern(id, d.source, d.partner, d.partnerName, d.ppmfId, d.ppmfReference, d.received,
 						d.summary, d.screenReasons, d.serious, d.adult, serviceId, providerId, serviceName,
 						providerName, d.types, d.location, d.sources, decision, d.wse, null, officers, null, steps);
