@@ -619,10 +619,14 @@ class DemoSafeguarding {
 			};
 			String self = !known ? "themself" : female ? "herself" : "himself";
 			if (kind == null) {
-				String nfa = fill(pick(DemoSafeguardingTexts.NFA, r), initials, initials, serviceName, female, known);
+				List<String> told = (d.service != null) ? DemoSafeguardingTexts.NFA_AT_A_SERVICE
+						: d.location.name().startsWith("HOSPITAL") ? DemoSafeguardingTexts.NFA_IN_HOSPITAL
+								: DemoSafeguardingTexts.NFA;
+				String nfa = fill(pick(told, r), initials, initials, serviceName, female, known);
 				String reasons = fill(pick(DemoSafeguardingTexts.NFA_REASONS, r), initials, initials, serviceName,
 						female, known);
-				steps.add(new PastStep(decided, decidedBy, decidedByName, "DECIDED", "No further action. " + reasons));
+				steps.add(new PastStep(decided, decidedBy, decidedByName, "DECIDED",
+						"No further action. " + reasons + " " + nfa));
 				Decision decision = new Decision(CaseStatus.NO_FURTHER_ACTION, due, !reasons.contains("capacity"),
 						!reasons.startsWith("No indication"), false, reasons, nfa, decided, decidedBy, decidedByName,
 						decided);
@@ -675,8 +679,6 @@ class DemoSafeguarding {
 			boolean known = d.adult.gender() != Gender.UNKNOWN;
 			List<PastStep> steps = new ArrayList<>();
 			Instant opened = decided.plus(Duration.ofMinutes(10));
-			steps.add(new PastStep(opened, null, officer, "ENQUIRY_OPENED",
-					s42 ? "Section 42 enquiry opened." : "Other enquiry opened."));
 			int length = s42 ? 14 + (int) Math.round(Math.abs(r.nextGaussian()) * 45) : 7 + r.nextInt(34);
 			LocalDate openedOn = UkTime.dateOf(opened);
 			LocalDate concludes = openedOn.plusDays(length);

@@ -80,14 +80,23 @@ final class DemoSafeguardingTexts {
 			.of("Ward staff report {p} was discharged home late at night with no care in place and no key safe code."));
 	}
 
+	/** What the person was told, when no further action was taken about a service. */
+	static final List<String> NFA_AT_A_SERVICE = List.of(
+			"The service is to complete a review and update {i}'s care plan. {i} and family told this will not go further as a safeguarding enquiry and who to call if anything changes.",
+			"Advice given to the provider on recording and reporting: a single incident with no harm, reviewed by the GP the same day. {i}'s family told.",
+			"Information gathered from the GP and the provider shows no abuse or neglect; {i} told the outcome by phone.",
+			"Passed to the QA team to follow up with the provider at its next monitoring visit; {i} and family told.");
+
+	/** What the person was told, when no further action was taken about a hospital. */
+	static final List<String> NFA_IN_HOSPITAL = List.of(
+			"Dealt with by the hospital's own safeguarding team under NHS procedures; {i}'s family told.",
+			"Passed to the ward's matron and the trust's safeguarding lead; {i} told who to call if it happens again.");
+
 	/** What the person was told or signposted to, when no further action was taken. */
 	static final List<String> NFA = List.of(
-			"The home is to complete a falls review and update the care plan. {i} and family told this will not go further as a safeguarding enquiry and who to call if anything changes.",
 			"Signposted to Age UK for help with money matters and to the bank's vulnerable customer team; {i} has capacity and was happy with this.",
 			"Passed to the locality team for a review of care and support needs; {i}'s family told how to raise a new concern.",
-			"Advice given to the provider on recording and reporting: a single medicines error with no harm, reviewed by the GP the same day.",
 			"{i} has capacity and declined support; given the domestic abuse helpline number and information about the local outreach service.",
-			"Dealt with by the hospital's own safeguarding team under NHS procedures; {i}'s family told.",
 			"Information gathered from the GP and the provider shows no abuse or neglect; {i} told the outcome by phone.",
 			"Referred to the fire service for a home safety visit and to the GP; {i} agreed to a follow-up call in a month.");
 
