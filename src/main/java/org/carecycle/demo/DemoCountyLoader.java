@@ -63,13 +63,13 @@ class DemoCountyLoader {
 
 	private final ConcernLoader concernLoader;
 
-	private final org.carecycle.safeguarding.SafeguardingConcernLoader safeguardingLoader;
-
 	private final DemoReviewLoader reviewLoader;
 
 	private final DemoReturns demoReturns;
 
 	private final DemoOversight demoOversight;
+
+	private final DemoSafeguarding demoSafeguarding;
 
 	private final Frameworks frameworks;
 
@@ -83,11 +83,9 @@ class DemoCountyLoader {
 
 	DemoCountyLoader(DemoGeographies geographies, Places places, RegisterLoader registerLoader,
 			UserAdministration users, JdbcClient jdbc, ConcernLoader concernLoader, DemoReviewLoader reviewLoader,
-			DemoReturns demoReturns, DemoOversight demoOversight, Frameworks frameworks, MessageSource messages,
-			Council council, Clock clock, SecondFactors secondFactors,
-			org.carecycle.safeguarding.SafeguardingConcernLoader safeguardingLoader) {
+			DemoReturns demoReturns, DemoOversight demoOversight, DemoSafeguarding demoSafeguarding,
+			Frameworks frameworks, MessageSource messages, Council council, Clock clock, SecondFactors secondFactors) {
 		this.secondFactors = secondFactors;
-		this.safeguardingLoader = safeguardingLoader;
 		this.geographies = geographies;
 		this.places = places;
 		this.registerLoader = registerLoader;
@@ -97,6 +95,7 @@ class DemoCountyLoader {
 		this.reviewLoader = reviewLoader;
 		this.demoReturns = demoReturns;
 		this.demoOversight = demoOversight;
+		this.demoSafeguarding = demoSafeguarding;
 		this.frameworks = frameworks;
 		this.messages = messages;
 		this.council = council;
@@ -154,6 +153,7 @@ class DemoCountyLoader {
 			List<DemoReviews.Person> officers = new ArrayList<>();
 			DemoReviews.Person senior = null;
 			DemoReviews.Person providerUser = null;
+			DemoSafeguarding.Person safeguardingLead = null;
 			UUID demoProvider = null;
 			for (DemoUser user : county.users()) {
 				UUID id = this.users.addWithPassword(user.email(), user.name(), user.role(),
@@ -168,6 +168,9 @@ class DemoCountyLoader {
 				}
 				else if (user.role() == Role.QA_OFFICER) {
 					officers.add(new DemoReviews.Person(id, user.name()));
+				}
+				else if (user.role() == Role.SAFEGUARDING_LEAD) {
+					safeguardingLead = new DemoSafeguarding.Person(id, user.name());
 				}
 				else if (user.role() == Role.PROVIDER) {
 					providerUser = new DemoReviews.Person(id, user.name());
@@ -213,7 +216,7 @@ class DemoCountyLoader {
 						int following = from + BATCH;
 						next = ahead.submit(() -> generated(services, following, concerns, reviews));
 					}
-					this.safeguardingLoader.load(this.concernLoader.load(batch.concerns()));
+					this.concernLoader.load(batch.concerns());
 					loaded += batch.concerns().size();
 					long reviewStart = System.nanoTime();
 					reviewed = reviewed.plus(this.reviewLoader.load(batch.reviews()));
@@ -260,6 +263,21 @@ class DemoCountyLoader {
 			log.info("Loaded {} demo escalation ladders and {} months of risk history ({} scores) in {} ms",
 					oversight.ladders(), DemoOversight.HISTORY_MONTHS, oversight.historyPoints(),
 					Duration.ofNanos(System.nanoTime() - oversightStart).toMillis());
+			if (safeguardingLead != null && senior != null) {
+				// after the ladder: the open whole-service enquiry is at the home
+				// suspended after safeguarding concerns
+				DemoSafeguarding.Loaded safeguarding = this.demoSafeguarding.load(county, properties.scale(),
+						properties.seed(), properties.national(),
+						new DemoSafeguarding.Cast(safeguardingLead,
+								officers.stream().map(o -> new DemoSafeguarding.Person(o.id(), o.name())).toList(),
+								new DemoSafeguarding.Person(senior.id(), senior.name())));
+				log.info(
+						"Loaded {} demo safeguarding concerns ({} from flagged PPMF concerns), {} enquiries, {} steps and"
+								+ " {} whole-service enquiries in {} ms ({} ms waiting for the generator)",
+						safeguarding.concerns(), safeguarding.fromPpmf(), safeguarding.enquiries(),
+						safeguarding.steps(), safeguarding.wholeService(), safeguarding.millis(),
+						safeguarding.waitedMillis());
+			}
 			return null;
 		});
 		log.info("Loaded the demo county: {} providers, {} services, {} contracts, {} ratings, {} sign-ins in {} ms",
