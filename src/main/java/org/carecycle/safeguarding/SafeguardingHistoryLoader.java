@@ -328,6 +328,11 @@ public class SafeguardingHistoryLoader {
 		steps.sort((x, y) -> ((Instant) x[3]).compareTo((Instant) y[3]));
 		copy("safeguarding_step (concern_id, enquiry_id, whole_service_enquiry_id, happened_at, actor_id, actor_name,"
 				+ " kind, detail)", steps);
+		// cases entered from now on take their numbers from the sequence: start it past
+		// every number loaded, so that no reference is given twice
+		this.jdbc.queryForObject("select setval('safeguarding_concern_number', greatest((select coalesce(max(cast("
+				+ "split_part(reference, '-', 3) as bigint)), 0) from safeguarding_concern), "
+				+ "(select last_value from safeguarding_concern_number), 1))", Long.class);
 		return new Loaded(concernRows.size(), enquiries.size(), steps.size(), wseRows.size());
 	}
 
