@@ -58,6 +58,16 @@ class AccessRulesTests {
 		Set<Role> dataStaff = EnumSet.of(Role.COMMISSIONER, Role.QA_OFFICER, Role.ADMIN);
 		Set<Role> concernHandlers = EnumSet.of(Role.QA_OFFICER, Role.SAFEGUARDING_LEAD, Role.COMMISSIONER);
 		Set<Role> concernReaders = EnumSet.of(Role.QA_OFFICER, Role.SAFEGUARDING_LEAD, Role.COMMISSIONER, Role.ADMIN);
+		// whole-service safeguarding enquiries (issue 15): decisions, counting adults,
+		// naming officers and closing for leads; reading and meetings for leads and the
+		// QA officers named on an enquiry (the enquiry itself says "Page not found" to
+		// others)
+		Set<Role> safeguardingLeads = EnumSet.of(Role.SAFEGUARDING_LEAD);
+		EXPECTED.put("/safeguarding/whole-service/new", safeguardingLeads);
+		for (String step : List.of("decide", "concerns", "officers", "close")) {
+			EXPECTED.put("/safeguarding/whole-service/{id}/" + step, safeguardingLeads);
+		}
+		EXPECTED.put("/safeguarding/whole-service", EnumSet.of(Role.SAFEGUARDING_LEAD, Role.QA_OFFICER));
 		EXPECTED.put("/concerns/new", concernHandlers);
 		EXPECTED.put("/concerns/bulk", concernHandlers);
 		for (String step : List.of("acknowledge", "assign", "assess", "close", "duplicate", "response")) {
