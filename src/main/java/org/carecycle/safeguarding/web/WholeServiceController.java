@@ -74,7 +74,6 @@ class WholeServiceController {
 	@InitBinder
 	void binder(WebDataBinder binder) {
 		FormBinding.keepPropertyMessages(binder);
-		binder.setAutoGrowCollectionLimit(MeetingForm.MOST_ATTENDEES + 1);
 	}
 
 	// The list

@@ -110,6 +110,9 @@ final class WholeServiceForms {
 			people.replaceAll(row -> (row != null) ? row : new AttendeeRow(null, null));
 			int wantPeople = Math.min(MOST_ATTENDEES,
 					Math.max(ATTENDEE_ROWS, people.size() + ("attendee".equals(this.more) ? 1 : 0)));
+			if (people.size() > MOST_ATTENDEES) {
+				people = new ArrayList<>(people.subList(0, MOST_ATTENDEES));
+			}
 			while (people.size() < wantPeople) {
 				people.add(new AttendeeRow(null, null));
 			}
@@ -117,6 +120,9 @@ final class WholeServiceForms {
 			things.replaceAll(row -> (row != null) ? row : new ActionRow(null, null, null, null, null, null));
 			int wantActions = Math.min(MOST_ACTIONS,
 					Math.max(ACTION_ROWS, things.size() + ("action".equals(this.more) ? 1 : 0)));
+			if (things.size() > MOST_ACTIONS) {
+				things = new ArrayList<>(things.subList(0, MOST_ACTIONS));
+			}
 			while (things.size() < wantActions) {
 				things.add(new ActionRow(null, null, null, null, null, null));
 			}
