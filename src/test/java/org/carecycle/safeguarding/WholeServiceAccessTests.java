@@ -150,7 +150,11 @@ class WholeServiceAccessTests {
 		MvcResult far = this.mvc.perform(
 				post(base + "/meetings/new").session(this.lead).with(csrf()).param("attendees[5000].name", "Someone"))
 			.andReturn();
-		assertThat(far.getResponse().getStatus()).isLessThan(500);
+		assertThat(far.getResponse().getStatus()).isEqualTo(302);
+		assertThat(this.mvc.perform(get(far.getResponse().getRedirectedUrl()).session(this.lead))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("govuk-error-summary").contains("more rows than it can take");
 		// no CSRF token: refused
 		assertThat(this.mvc.perform(post(base + "/close").session(this.lead).param("summary", "x"))
 			.andReturn()

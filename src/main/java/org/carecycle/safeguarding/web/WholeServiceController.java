@@ -32,7 +32,12 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -438,6 +443,21 @@ class WholeServiceController {
 			}
 		}
 		return closePage(enquiry, model);
+	}
+
+	/**
+	 * A repeating list posted with an index far past its rows ({@code attendees[5000]}):
+	 * the binder cannot build it, so the form is shown again with a problem, never an
+	 * error page.
+	 */
+	@ExceptionHandler(IndexOutOfBoundsException.class)
+	String listTooLong(IndexOutOfBoundsException ex, HttpServletRequest request) {
+		if (!"POST".equals(request.getMethod())) {
+			throw ex;
+		}
+		FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
+		flash.put("problemKey", "safeguarding.wse.meeting.rows");
+		return "redirect:" + request.getRequestURI();
 	}
 
 	private static String back(WholeServiceEnquiry enquiry, String part) {
