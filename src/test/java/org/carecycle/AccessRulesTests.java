@@ -66,6 +66,17 @@ class AccessRulesTests {
 		EXPECTED.put("/safeguarding/returns", EnumSet.of(Role.SAFEGUARDING_LEAD));
 		EXPECTED.put("/safeguarding/published-returns",
 				EnumSet.of(Role.SAFEGUARDING_LEAD, Role.COMMISSIONER, Role.ADMIN));
+		// whole-service safeguarding enquiries (issue 15): decisions, counting adults,
+		// naming officers and closing for leads; reading and meetings for leads and the
+		// QA officers named on an enquiry (the enquiry itself says "Page not found" to
+		// others)
+		Set<Role> safeguardingLeads = EnumSet.of(Role.SAFEGUARDING_LEAD);
+		Set<Role> safeguardingSection = EnumSet.of(Role.SAFEGUARDING_LEAD, Role.QA_OFFICER);
+		EXPECTED.put("/safeguarding/whole-service/new", safeguardingLeads);
+		for (String step : List.of("decide", "concerns", "officers", "close")) {
+			EXPECTED.put("/safeguarding/whole-service/{id}/" + step, safeguardingLeads);
+		}
+		EXPECTED.put("/safeguarding/whole-service", safeguardingSection);
 		EXPECTED.put("/concerns/new", concernHandlers);
 		EXPECTED.put("/concerns/bulk", concernHandlers);
 		for (String step : List.of("acknowledge", "assign", "assess", "close", "duplicate", "response")) {
@@ -102,8 +113,6 @@ class AccessRulesTests {
 		// sg-cases):
 		// leads take every step; a QA officer reads the cases they are named on, which
 		// the case itself decides (an unnamed one is "Page not found")
-		Set<Role> safeguardingLeads = EnumSet.of(Role.SAFEGUARDING_LEAD);
-		Set<Role> safeguardingSection = EnumSet.of(Role.SAFEGUARDING_LEAD, Role.QA_OFFICER);
 		for (String step : List.of("decision", "edit", "officers", "merge", "close", "seen-by")) {
 			EXPECTED.put("/safeguarding/concerns/{id}/" + step, safeguardingLeads);
 		}

@@ -284,6 +284,43 @@ public class Escalations {
 				.orElseThrow(
 						() -> new IllegalArgumentException("Choose a lead officer who is a member of council staff"));
 		}
+		return apply(escalation, move, decider.id(), decider.displayName(), decider.role().name());
+	}
+
+	/**
+	 * Suspends new placements with a service because a whole-service safeguarding enquiry
+	 * opened and its senior manager asked for it (no appeal, as after serious
+	 * safeguarding concerns): starts the ladder if the service has none; does nothing if
+	 * placements are already suspended. The decision is recorded as the safeguarding
+	 * manager's.
+	 */
+	@Transactional
+	public void suspendAfterSafeguarding(UUID serviceId, UUID decidedBy, String decidedByName, String evidence,
+			String rationale) {
+		var service = this.register.service(serviceId, ProviderScope.everything()).orElse(null);
+		if (service == null) {
+			return;
+		}
+		Escalation escalation = ofService(serviceId)
+			.orElseGet(() -> start(Escalation.Subject.SERVICE, service.providerId(), serviceId));
+		if (escalation.stage().isEmbargo()) {
+			return;
+		}
+		UUID lead = (escalation.leadOfficerId() != null) ? escalation.leadOfficerId()
+				: this.users.withRole(Role.COMMISSIONER)
+					.stream()
+					.filter(UserSummary::enabled)
+					.map(UserSummary::id)
+					.findFirst()
+					.orElse(decidedBy);
+		apply(escalation,
+				new Move(EscalationStage.SUSPENSION, evidence, rationale,
+						today().plusDays(Escalation.SUSPENSION_REVIEW_DAYS), lead, true),
+				decidedBy, decidedByName, Role.SAFEGUARDING_LEAD.name());
+	}
+
+	private Escalation apply(Escalation escalation, Move move, UUID deciderId, String deciderName, String deciderRole) {
+		EscalationStage from = escalation.stage();
 		LocalDate today = today();
 		escalation.move(move.to(), today, move.nextReviewOn(), move.leadOfficerId(), move.afterSafeguarding(),
 				this.workingDays::addWorkingDays, this.clock.instant());
@@ -302,9 +339,9 @@ public class Escalations {
 			.param("escalation", escalation.id())
 			.param("at", Timestamp.from(this.clock.instant()))
 			.param("on", Date.valueOf(today))
-			.param("by", decider.id())
-			.param("name", decider.displayName())
-			.param("role", decider.role().name())
+			.param("by", deciderId)
+			.param("name", deciderName)
+			.param("role", deciderRole)
 			.param("from", from.name())
 			.param("to", move.to().name())
 			.param("evidence", move.evidence())

@@ -66,9 +66,12 @@ class EscalationController {
 
 	private final org.carecycle.oversight.KpiReturns returns;
 
+	private final org.carecycle.safeguarding.WholeServiceActivity wholeService;
+
 	EscalationController(Escalations escalations, Register register, UserDirectory users, CurrentUser currentUser,
 			Clock clock, org.carecycle.oversight.RiskProfiles profiles, org.carecycle.oversight.EarlyWarnings warnings,
-			org.carecycle.oversight.KpiReturns returns) {
+			org.carecycle.oversight.KpiReturns returns, org.carecycle.safeguarding.WholeServiceActivity wholeService) {
+		this.wholeService = wholeService;
 		this.profiles = profiles;
 		this.returns = returns;
 		this.warnings = warnings;
@@ -106,6 +109,8 @@ class EscalationController {
 		model.addAttribute("stages", EscalationStage.values());
 		model.addAttribute("decisions", this.escalations.decisions(id));
 		model.addAttribute("meetings", this.escalations.meetings(id));
+		model.addAttribute("wholeServiceEnquiry", (escalation.careServiceId() != null)
+				? this.wholeService.openFor(escalation.careServiceId()).orElse(null) : null);
 		model.addAttribute("lead", (escalation.leadOfficerId() != null)
 				? this.users.find(escalation.leadOfficerId()).map(UserSummary::displayName).orElse(null) : null);
 		model.addAttribute("today", today());
