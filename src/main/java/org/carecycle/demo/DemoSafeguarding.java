@@ -577,7 +577,7 @@ class DemoSafeguarding {
 			boolean female = d.adult.gender() == Gender.FEMALE;
 			boolean known = d.adult.gender() != Gender.UNKNOWN;
 			String receivedBy = (d.source == Source.PPMF) ? "CareCycle" : pick(DUTY_TEAM, r);
-			steps.add(new PastStep(d.received, null, receivedBy, "RECEIVED", switch (d.source) {
+			steps.add(new PastStep(d.received, null, receivedBy, "FROM_" + d.source.name(), switch (d.source) {
 				case PPMF -> "From " + d.ppmfReference + ", flagged by the safeguarding screen.";
 				case PARTNER -> "Referral from " + d.partnerName + ".";
 				case STAFF -> (d.service != null) ? "Phone call from " + d.service.name() + "."
@@ -711,7 +711,7 @@ class DemoSafeguarding {
 					planning = on;
 					planningNotes = fill(pick(DemoSafeguardingTexts.PLANNING, r), initials, initials,
 							(d.service != null) ? d.service.name() : null, female, known);
-					steps.add(new PastStep(at(on, 11 * 60), null, officer, "PLANNING_HELD", planningNotes));
+					steps.add(new PastStep(at(on, 11 * 60), null, officer, "ENQUIRY_PLANNED", planningNotes));
 				}
 			}
 			// caused to the provider when it is the source of risk and can look into it
@@ -729,7 +729,7 @@ class DemoSafeguarding {
 				causedDue = DemoSafeguarding.this.workingDays.addWorkingDays(planning, 20);
 				request = fill(pick(DemoSafeguardingTexts.CAUSED_REQUESTS, r), initials, initials, d.service.name(),
 						female, known);
-				steps.add(new PastStep(causedAt, null, officer, "CAUSED",
+				steps.add(new PastStep(causedAt, null, officer, "ENQUIRY_CAUSED",
 						"Asked " + d.service.name() + " to make enquiries, by " + causedDue + "."));
 				boolean lateReply = r.nextInt(100) < 30;
 				LocalDate replyOn = lateReply ? causedDue.plusDays(3 + r.nextInt(12))
@@ -742,7 +742,7 @@ class DemoSafeguarding {
 					while (chase.isBefore(replyOn) && chase.isBefore(this.today) && chases < 3) {
 						chases++;
 						chased = at(chase, 9 * 60 + 30);
-						steps.add(new PastStep(chased, null, officer, "CHASED",
+						steps.add(new PastStep(chased, null, officer, "ENQUIRY_CHASED",
 								"Reminded " + d.service.name() + " that its findings are overdue."));
 						chase = chase.plusDays(7);
 					}
@@ -754,7 +754,7 @@ class DemoSafeguarding {
 					responded = at(replyOn, 14 * 60);
 					response = fill(pick(DemoSafeguardingTexts.CAUSED_RESPONSES, r), initials, initials,
 							d.service.name(), female, known);
-					steps.add(new PastStep(responded, null, providerName(d.service), "PROVIDER_RESPONDED",
+					steps.add(new PastStep(responded, null, providerName(d.service), "ENQUIRY_FINDINGS_RECEIVED",
 							"Findings received from " + d.service.name() + "."));
 				}
 			}
@@ -809,11 +809,11 @@ class DemoSafeguarding {
 						Character.toUpperCase(DemoSafeguardingTexts.words(d.types.iterator().next()).charAt(0))
 								+ DemoSafeguardingTexts.words(d.types.iterator().next()).substring(1)
 								+ " substantiated");
-				steps.add(new PastStep(at(concludes, 16 * 60), null, officer, "CONCLUDED", conclusion));
+				steps.add(new PastStep(at(concludes, 16 * 60), null, officer, "ENQUIRY_CONCLUDED", conclusion));
 				LocalDate closeOn = concludes.plusDays(3 + r.nextInt(8));
 				if (closeOn.isBefore(this.today)) {
 					closed = at(closeOn, 10 * 60);
-					steps.add(new PastStep(closed, null, officer, "CLOSED",
+					steps.add(new PastStep(closed, null, officer, "ENQUIRY_CLOSED",
 							"Case closed after the conclusion was shared."));
 					status = EnquiryStatus.CLOSED;
 				}

@@ -77,7 +77,7 @@ final class DemoWholeService {
 					(i == 3 || i == 5) ? AbuseType.NEGLECT : AbuseType.PHYSICAL, summaries[i], id, i >= 2, i == 4));
 			if (i >= 3) {
 				steps.add(new PastStep(received.plus(Duration.ofHours(3)), this.cast.lead().id(), lead(),
-						"CONCERN_LINKED", "A new safeguarding concern at the home, counted in this enquiry."));
+						"WSE_CONCERN_LINKED", "A new safeguarding concern at the home, counted in this enquiry."));
 			}
 		}
 		Instant suggested = this.generator.at(this.today.minusDays(72), 7 * 60);
@@ -87,8 +87,8 @@ final class DemoWholeService {
 		String reasons = "The concerns share a cause: hoisting by one carer, slings not assessed and no moving and handling"
 				+ " lead since the deputy manager left. Other residents are likely at the same risk. A whole-service"
 				+ " enquiry led by the council, with CQC, the ICB and the police.";
-		steps.add(0, new PastStep(suggested, null, "CareCycle", "SUGGESTED", detail));
-		steps.add(1, new PastStep(decided, this.cast.lead().id(), lead(), "OPENED", reasons));
+		steps.add(0, new PastStep(suggested, null, "CareCycle", "WSE_SUGGESTED", detail));
+		steps.add(1, new PastStep(decided, this.cast.lead().id(), lead(), "WSE_OPENED", reasons));
 		List<Attendee> strategyAttendees = List.of(new Attendee(lead(), Agency.COUNCIL),
 				new Attendee(qa(), Agency.COUNCIL), new Attendee(manager(home), Agency.PROVIDER),
 				new Attendee("Operations director", Agency.PROVIDER), new Attendee("Claire Nance", Agency.CQC),
@@ -127,12 +127,12 @@ final class DemoWholeService {
 								null),
 						new PastAction("Update Devon County Council on its two residents", lead(), LEAD_EMAIL,
 								reviewOn.plusDays(3), this.generator.at(reviewOn.plusDays(2), 11 * 60), null)));
-		steps.add(new PastStep(this.generator.at(strategyOn, 16 * 60), this.cast.lead().id(), lead(), "MEETING_HELD",
+		steps.add(new PastStep(this.generator.at(strategyOn, 16 * 60), this.cast.lead().id(), lead(), "WSE_MEETING",
 				"Strategy meeting"));
-		steps.add(new PastStep(this.generator.at(reviewOn, 15 * 60 + 30), this.cast.lead().id(), lead(), "MEETING_HELD",
+		steps.add(new PastStep(this.generator.at(reviewOn, 15 * 60 + 30), this.cast.lead().id(), lead(), "WSE_MEETING",
 				"Review meeting"));
 		steps.add(new PastStep(this.generator.at(this.today.minusDays(35), 10 * 60), this.cast.lead().id(), lead(),
-				"PLACEMENTS_SUSPENDED",
+				"WSE_SUSPENSION_ASKED",
 				"Asked for new placements at the home to be suspended while the enquiry runs."));
 		List<PastCommunication> log = List.of(
 				new PastCommunication(this.today.minusDays(65), Audience.PLACING_COUNCIL, "Devon County Council",
@@ -179,8 +179,8 @@ final class DemoWholeService {
 		String detail = "Four safeguarding concerns about medicines at " + home.name() + " within seven weeks.";
 		String reasons = "A pattern of medicines errors across shifts and nurses; the home relies on agency nurses."
 				+ " A whole-service enquiry with the ICB's medicines optimisation team.";
-		steps.add(new PastStep(suggested, null, "CareCycle", "SUGGESTED", detail));
-		steps.add(new PastStep(decided, this.cast.lead().id(), lead(), "OPENED", reasons));
+		steps.add(new PastStep(suggested, null, "CareCycle", "WSE_SUGGESTED", detail));
+		steps.add(new PastStep(decided, this.cast.lead().id(), lead(), "WSE_OPENED", reasons));
 		List<Attendee> attendees = List.of(new Attendee(lead(), Agency.COUNCIL), new Attendee(qa(), Agency.COUNCIL),
 				new Attendee(manager(home), Agency.PROVIDER), new Attendee("Claire Nance", Agency.CQC),
 				new Attendee("Imran Siddiqui", Agency.ICB), new Attendee("Ruth Polglase", Agency.NHS));
@@ -209,12 +209,12 @@ final class DemoWholeService {
 		PastMeeting closingMeeting = new PastMeeting(MeetingKind.CLOSING, closingOn,
 				"1. Evidence the risks are reduced. 2. Closing the enquiry.", closing,
 				this.generator.at(closingOn, 15 * 60), lead(), attendees, List.of());
-		steps.add(new PastStep(this.generator.at(strategyOn, 16 * 60), this.cast.lead().id(), lead(), "MEETING_HELD",
+		steps.add(new PastStep(this.generator.at(strategyOn, 16 * 60), this.cast.lead().id(), lead(), "WSE_MEETING",
 				"Strategy meeting"));
-		steps.add(new PastStep(this.generator.at(reviewOn, 15 * 60), this.cast.lead().id(), lead(), "MEETING_HELD",
+		steps.add(new PastStep(this.generator.at(reviewOn, 15 * 60), this.cast.lead().id(), lead(), "WSE_MEETING",
 				"Review meeting"));
 		Instant closedAt = this.generator.at(closingOn, 17 * 60);
-		steps.add(new PastStep(closedAt, this.cast.lead().id(), lead(), "CLOSED", closing));
+		steps.add(new PastStep(closedAt, this.cast.lead().id(), lead(), "WSE_CLOSED", closing));
 		List<PastCommunication> log = List.of(
 				new PastCommunication(strategyOn.plusDays(2), Audience.FAMILY, "Families of residents",
 						"Letter explaining the enquiry into medicines.", lead(),

@@ -50,6 +50,25 @@ class DemoSafeguardingTests {
 
 	private final LocalDate today = LocalDate.now(UkTime.ZONE);
 
+	@Autowired
+	org.springframework.context.MessageSource messages;
+
+	/**
+	 * Every step in the demo's case histories reads as words on the case page: the demo
+	 * records the same kinds of step as the pages do.
+	 */
+	@Test
+	void everyStepInTheDemoHistoryHasWordsOnTheCasePage() {
+		List<String> kinds = this.jdbc.sql("select distinct kind from safeguarding_step order by kind")
+			.query(String.class)
+			.list();
+		assertThat(kinds).contains("FROM_PPMF", "DECIDED", "ENQUIRY_CONCLUDED", "WSE_MEETING");
+		assertThat(kinds).allSatisfy(kind -> assertThat(
+				this.messages.getMessage("safeguarding.step." + kind, null, null, java.util.Locale.UK))
+			.as(kind)
+			.isNotBlank());
+	}
+
 	@Test
 	void theQueueHasDecisionsDueTodayAndOneOverdue() {
 		Timestamp startOfToday = Timestamp.from(UkTime.startOf(this.today));
