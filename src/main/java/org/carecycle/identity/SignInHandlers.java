@@ -187,6 +187,9 @@ class SignInHandlers {
 					session.removeAttribute(ENTERED_EMAIL);
 				}
 				if (authentication.getPrincipal() instanceof AccountUserDetails details && needsSecondFactor(details)) {
+					if (request.getAttribute(RESERVED) != null) {
+						SignInHandlers.this.throttle.passwordRight(request.getRemoteAddr());
+					}
 					askForSecondFactor(request, response, authentication, details);
 					return;
 				}

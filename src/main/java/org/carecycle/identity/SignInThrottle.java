@@ -56,6 +56,20 @@ class SignInThrottle {
 		return forEmail <= FAILURES_PER_EMAIL && fromAddress <= FAILURES_PER_ADDRESS;
 	}
 
+	/**
+	 * The password was right, and the second step comes next: the attempt from the client
+	 * address was not a guess, so it is given back at once, as for a sign-in with a
+	 * password alone (otherwise every person signing in with an authenticator app would
+	 * use up one of the address's attempts, and a busy office behind one address would
+	 * lock itself out). The email address's count stays until the code is right, so that
+	 * the password cannot be used to reset the count of guessed codes.
+	 */
+	void passwordRight(String clientAddress) {
+		this.jdbc.sql("update sign_in_attempts set attempts = greatest(attempts - 1, 0) where subject = :subject")
+			.param("subject", addressSubject(clientAddress))
+			.update();
+	}
+
 	/** The password was right: the attempt was not a guess. */
 	void succeeded(String email, String clientAddress) {
 		this.jdbc.sql("delete from sign_in_attempts where subject = :subject")

@@ -113,6 +113,22 @@ class SecondFactorTests {
 			.isEqualTo(SignInThrottle.FAILURES_PER_EMAIL - 1);
 	}
 
+	/**
+	 * An office behind one address where many leads and administrators sign in: a right
+	 * password followed by a right code uses up none of the address's attempts.
+	 */
+	@Test
+	void manyTwoStepSignInsFromOneAddressNeverLockItOut() throws Exception {
+		forgetFailures();
+		for (int i = 0; i <= SignInThrottle.FAILURES_PER_ADDRESS + 5; i++) {
+			org.carecycle.SignIn.as(this.mvc, Role.SAFEGUARDING_LEAD);
+		}
+		assertThat(this.jdbc.sql("select coalesce(max(attempts), 0) from sign_in_attempts where subject = :subject")
+			.param("subject", "address:127.0.0.1")
+			.query(Integer.class)
+			.single()).as("attempts still counted against the address").isZero();
+	}
+
 	@Test
 	void aCodeWorksOnlyOnce() throws Exception {
 		String email = withSecondFactor(Role.ADMIN);

@@ -29,10 +29,10 @@ class BrowserJourneyTests extends JourneyTest {
 			List.of("Providers", "Concerns", "Services", "Quality reviews", "Oversight", "Market map", "Contracts",
 					"Imports"),
 			Role.QA_OFFICER,
-			List.of("Providers", "Concerns", "Services", "Quality reviews", "Oversight", "Market map", "Contracts",
-					"Imports"),
+			List.of("Providers", "Concerns", "Safeguarding", "Services", "Quality reviews", "Oversight", "Market map",
+					"Contracts", "Imports"),
 			Role.SAFEGUARDING_LEAD,
-			List.of("Providers", "Concerns", "Services", "Quality reviews", "Oversight", "Market map"),
+			List.of("Providers", "Concerns", "Safeguarding", "Services", "Quality reviews", "Oversight", "Market map"),
 			Role.CASE_MANAGER, List.of("Providers", "Services", "Market map"), Role.PROVIDER,
 			List.of("Your organisation"));
 

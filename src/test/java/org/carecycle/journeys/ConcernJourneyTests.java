@@ -93,12 +93,18 @@ class ConcernJourneyTests extends JourneyTest {
 			reference = matcher.group();
 			assertThat(tab.problems()).isEmpty();
 		}
-		assertThat(this.jdbc.sql("""
-				select count(*) from mail_outbox o join app_user u on u.email = o.recipient
-				where u.role = 'SAFEGUARDING_LEAD' and o.subject like :subject""")
-			.param("subject", "%" + reference)
-			.query(Long.class)
-			.single()).isPositive();
+		// the safeguarding module opens the case and emails the leads once the concern is
+		// saved
+		String sent = reference;
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.jdbc.sql("""
+					select count(*) from mail_outbox o join app_user u on u.email = o.recipient
+					join safeguarding_concern c on o.subject like '%' || c.reference || '%'
+					where u.role = 'SAFEGUARDING_LEAD' and c.ppmf_reference = :reference""")
+				.param("reference", sent)
+				.query(Long.class)
+				.single()).isPositive());
 
 		try (Browser.Tab tab = this.browser.open(true)) {
 			tab.signIn(Role.SAFEGUARDING_LEAD);

@@ -174,6 +174,28 @@ class TemplateTextTests {
 			.allSatisfy((prefix, in) -> assertThat(in).as(prefix).hasSize(1));
 	}
 
+	/**
+	 * Apostrophes show once on the page: a message with arguments goes through
+	 * MessageFormat, where an apostrophe is written twice; one without arguments is shown
+	 * as written, so a doubled apostrophe would show doubled.
+	 */
+	@Test
+	void apostrophesAreWrittenTheWayTheirMessageIsRead() throws IOException {
+		List<String> wrong = new ArrayList<>();
+		java.util.regex.Pattern argument = java.util.regex.Pattern.compile("\\{\\d");
+		java.util.regex.Pattern single = java.util.regex.Pattern.compile("(^|[^'])'([^']|$)");
+		for (Path file : messageFiles()) {
+			load(file).forEach((key, value) -> {
+				String text = value.toString();
+				boolean formatted = argument.matcher(text).find();
+				if ((!formatted && text.contains("''")) || (formatted && single.matcher(text).find())) {
+					wrong.add(key.toString());
+				}
+			});
+		}
+		assertThat(wrong).as("messages whose apostrophes would show wrongly").isEmpty();
+	}
+
 	@Test
 	void theCheckFindsLiteralText() {
 		Document document = Jsoup.parse("<p>Hello <span th:text=\"#{x}\"></span>[[#{y}]]</p>");

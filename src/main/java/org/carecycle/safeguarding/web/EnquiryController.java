@@ -247,11 +247,16 @@ class EnquiryController {
 		model.addAttribute("enquiry", enquiry);
 		model.addAttribute("step", step);
 		switch (step) {
-			case "maker" -> model.addAttribute("providers",
-					providers().entrySet()
-						.stream()
-						.map(e -> Choice.literal(e.getKey().toString(), e.getValue()))
-						.toList());
+			case "maker" -> model
+				.addAttribute("makers",
+						java.util.stream.Stream.of(MakerForm.COUNCIL, MakerForm.PROVIDER, MakerForm.OTHER)
+							.map(maker -> new Choice(maker, "safeguarding.enquiry.maker.madeBy." + maker, null, null))
+							.toList())
+				.addAttribute("providers",
+						providers().entrySet()
+							.stream()
+							.map(e -> Choice.literal(e.getKey().toString(), e.getValue()))
+							.toList());
 			case "capacity" -> model.addAttribute("answers",
 					Choice.of(Answer::messageKey, CapacityForm.ANSWERS.toArray(Answer[]::new)));
 			case "outcomes" ->

@@ -1,0 +1,274 @@
+package org.carecycle.journeys;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import com.microsoft.playwright.Locator;
+import org.awaitility.Awaitility;
+import org.carecycle.SignIn;
+import org.carecycle.safeguarding.SacReturns;
+import org.carecycle.shared.Role;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 15's journey in a browser: a concern from the public that the screen flags
+ * becomes a safeguarding concern; the safeguarding lead records the section 42 decision
+ * and causes the provider to make the enquiry; the provider sends its findings without
+ * learning who raised it or what they said; the lead concludes with the Making
+ * Safeguarding Personal outcome, closes it, and finds it counted in the year's
+ * Safeguarding Adults Collection tables. Then a whole-service enquiry runs from being
+ * raised to its closing meeting. Every page is scanned for accessibility.
+ */
+class SafeguardingJourneyTests extends JourneyTest {
+
+	private static final String WORDS = "Mum has bruses on both arms and the night carer yanked her arm to get her out of"
+			+ " the chair. She is frightened of him now.";
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SacReturns returns;
+
+	private void submit(Browser.Tab tab) {
+		tab.checkAccessibility();
+		tab.page.click("main button[type=submit]:not([name=more])");
+	}
+
+	@Test
+	void aFlaggedConcernIsDecidedEnquiredIntoByTheProviderConcludedAndCounted() {
+		String service = this.jdbc.sql("""
+				select s.name from care_service s join app_user u on u.provider_id = s.provider_id
+				where u.email = :email and s.status = 'ACTIVE' order by s.name limit 1""")
+			.param("email", SignIn.DEMO_EMAILS.get(Role.PROVIDER))
+			.query(String.class)
+			.single();
+		String ppmf = tellUs(service);
+		UUID caseId = Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.sql("select id from safeguarding_concern where ppmf_reference = :r")
+				.param("r", ppmf)
+				.query(UUID.class)
+				.optional()
+				.orElse(null), id -> id != null);
+		String reference = this.jdbc.sql("select reference from safeguarding_concern where id = :id")
+			.param("id", caseId)
+			.query(String.class)
+			.single();
+		String caseUrl = "/safeguarding/concerns/" + caseId;
+
+		try (Browser.Tab tab = this.browser.open(true)) {
+			tab.signIn(Role.SAFEGUARDING_LEAD);
+			tab.navigate("Safeguarding");
+			assertThat(tab.page.locator("main table")).containsText(reference);
+			tab.checkAccessibility();
+			tab.page.locator("main table a", new com.microsoft.playwright.Page.LocatorOptions().setHasText(reference))
+				.click();
+			assertThat(tab.page.locator("h1")).hasText(reference);
+			assertThat(tab.page.locator("main")).containsText("matches the rule \"bruis*\"");
+			assertThat(tab.page.locator("main")).containsText(ppmf);
+			tab.checkAccessibility();
+
+			tab.go(caseUrl + "/edit");
+			tab.page.fill("#adultInitials", "JT");
+			tab.page.selectOption("select[name=ageBand]", "AGE_85_94");
+			tab.page.check("input[name=gender][value=FEMALE]");
+			tab.page.selectOption("select[name=ethnicity]", "WHITE");
+			tab.page.selectOption("select[name=supportReason]", "MEMORY_AND_COGNITION");
+			tab.page.check("input[name=riskTypes][value=PHYSICAL]");
+			tab.page.selectOption("select[name=locationOfRisk]", "CARE_HOME_RESIDENTIAL");
+			tab.page.check("input[name=sourcesOfRisk][value=SERVICE_PROVIDER]");
+			submit(tab);
+			assertThat(tab.page.locator(".govuk-notification-banner")).containsText("Details changed");
+
+			tab.go(caseUrl + "/decision");
+			submit(tab);
+			assertThat(tab.page.locator(".govuk-error-summary"))
+				.containsText("Select yes if the adult has needs for care and support");
+			tab.checkAccessibility();
+			for (String question : new String[] { "careNeeds", "abuse", "unableToProtect" }) {
+				tab.page.check("input[name=" + question + "][value=yes]");
+			}
+			tab.page.fill("#reasons", "Lives with dementia in a residential home; bruising and a carer seen pulling"
+					+ " her arm; she cannot protect herself from night staff.");
+			tab.page.check("input[name=outcome][value=SECTION_42]");
+			submit(tab);
+			assertThat(tab.page.locator(".govuk-notification-banner")).containsText("Section 42 decision recorded");
+
+			String enquiry = caseUrl + "/enquiry";
+			tab.go(enquiry);
+			tab.checkAccessibility();
+			tab.go(enquiry + "/planning");
+			tab.page.fill("input[name=heldOnDay]", "7");
+			tab.page.fill("input[name=heldOnMonth]", "12");
+			tab.page.fill("input[name=heldOnYear]", "2026");
+			tab.page.fill("#participants", "Safeguarding lead, QA officer, the registered manager by phone");
+			tab.page.fill("#notes", "The provider investigates the night shift and sends rotas and body maps.");
+			submit(tab);
+			tab.go(enquiry + "/maker");
+			tab.page.check("input[name=madeBy][value=PROVIDER]");
+			tab.page.fill("#request", "Find out what happened on the night shift, who was on duty and how the"
+					+ " bruising was recorded; send the rota, body maps and what you have done.");
+			submit(tab);
+			assertThat(tab.page.locator("main")).containsText("Waiting for the provider");
+			tab.go(enquiry + "/capacity");
+			tab.page.check("input[name=lackedCapacity][value=YES]");
+			tab.page.check("input[name=advocacySupport][value=YES]");
+			submit(tab);
+			tab.go(enquiry + "/outcomes");
+			tab.page.check("input[name=outcomesAsked][value=ASKED_EXPRESSED]");
+			tab.page.fill("#desiredOutcomes", "Her daughter, for her: to feel safe at night and that carer kept away.");
+			submit(tab);
+			assertThat(tab.problems()).isEmpty();
+		}
+
+		try (Browser.Tab tab = this.browser.open(true)) {
+			tab.signIn(Role.PROVIDER);
+			tab.go("/my-organisation/safeguarding");
+			tab.checkAccessibility();
+			tab.page.locator("main table a").first().click();
+			assertThat(tab.page.locator("main")).containsText("night shift");
+			// never who raised it, nor what they said
+			assertThat(tab.page.locator("main")).not().containsText("Demelza");
+			assertThat(tab.page.locator("main")).not().containsText("yanked");
+			assertThat(tab.page.locator("main")).not().containsText("bruses");
+			tab.page.fill("#findings", "The carer on nights has been suspended. The rota, body maps and the"
+					+ " night manager's statement are attached to our reply by email.");
+			submit(tab);
+			assertThat(tab.page.locator(".govuk-notification-banner")).isVisible();
+			tab.checkAccessibility();
+			assertThat(tab.problems()).isEmpty();
+		}
+
+		try (Browser.Tab tab = this.browser.open(true)) {
+			tab.signIn(Role.SAFEGUARDING_LEAD);
+			String enquiry = caseUrl + "/enquiry";
+			tab.go(enquiry);
+			assertThat(tab.page.locator("main")).containsText("The carer on nights has been suspended");
+			tab.go(enquiry + "/conclusion");
+			tab.page.check("input[name=actionAndResult][value=RISK_IDENTIFIED_ACTION_TAKEN]");
+			tab.page.check("input[name=riskOutcome][value=REDUCED]");
+			tab.page.check("input[name=outcomesAchieved][value=PARTIALLY]");
+			tab.page.fill("#protectionPlan", "Two staff for personal care at night; weekly checks by the manager.");
+			tab.page.fill("#conclusion", "Risk identified and reduced; the carer is suspended pending a referral to"
+					+ " the Disclosure and Barring Service.");
+			java.time.LocalDate today = java.time.LocalDate.now(org.carecycle.shared.UkTime.ZONE);
+			tab.page.fill("input[name=concludedOnDay]", String.valueOf(today.getDayOfMonth()));
+			tab.page.fill("input[name=concludedOnMonth]", String.valueOf(today.getMonthValue()));
+			tab.page.fill("input[name=concludedOnYear]", String.valueOf(today.getYear()));
+			submit(tab);
+			tab.go(enquiry + "/close");
+			submit(tab);
+			assertThat(tab.page.locator("main")).containsText("Closed");
+			tab.checkAccessibility();
+
+			int year = this.returns.currentYear();
+			tab.go("/safeguarding/returns/" + year);
+			assertThat(tab.page.locator("main")).containsText("SG2a");
+			tab.checkAccessibility();
+			assertThat(this.returns
+				.cases(year, SacReturns.table("SG2a").orElseThrow(),
+						SacReturns.table("SG2a").orElseThrow().row("PHYSICAL").orElseThrow(), SacReturns.Column.S42, 0,
+						1000)
+				.items()
+				.stream()
+				.anyMatch(line -> line.reference().equals(reference))).as("counted under physical abuse in SG2a")
+				.isTrue();
+			assertThat(tab.problems()).isEmpty();
+		}
+	}
+
+	@Test
+	void aWholeServiceEnquiryRunsFromBeingRaisedToItsClosingMeeting() {
+		try (Browser.Tab tab = this.browser.open(true)) {
+			tab.signIn(Role.SAFEGUARDING_LEAD);
+			tab.go("/safeguarding/whole-service");
+			tab.checkAccessibility();
+			tab.go("/safeguarding/whole-service/new");
+			Locator services = tab.page.locator("select[name=service] option");
+			String value = services.nth(services.count() - 1).getAttribute("value");
+			tab.page.selectOption("select[name=service]", value);
+			tab.page.fill("#detail", "Three families and the district nurses describe residents left in bed until"
+					+ " noon and call bells unanswered at night.");
+			submit(tab);
+			String url = tab.page.url();
+			tab.checkAccessibility();
+			tab.go(url.replaceAll("\\?.*", "") + "/decide");
+			tab.page.check("input[name=decision][value=OPEN]");
+			tab.page.fill("#reasons", "The pattern across residents needs one enquiry into the home's practice.");
+			tab.page.check("input[name=suspendPlacements][value=false]");
+			submit(tab);
+			String enquiry = tab.page.url().replaceAll("\\?.*", "");
+			assertThat(tab.page.locator("main")).containsText("Open");
+			tab.checkAccessibility();
+
+			tab.go(enquiry + "/meetings/new");
+			tab.page.check("input[name=kind][value=CLOSING]");
+			java.time.LocalDate today = java.time.LocalDate.now(org.carecycle.shared.UkTime.ZONE);
+			tab.page.fill("input[name=heldDay]", String.valueOf(today.getDayOfMonth()));
+			tab.page.fill("input[name=heldMonth]", String.valueOf(today.getMonthValue()));
+			tab.page.fill("input[name=heldYear]", String.valueOf(today.getYear()));
+			tab.page.fill("#agenda", "Progress on the action plan; residents' views; closing the enquiry.");
+			tab.page.fill("#minutes", "Actions complete; night staffing meets the agreed levels.");
+			tab.page.fill("input[name='attendees[0].name']", "Priya Shah");
+			tab.page.selectOption("select[name='attendees[0].agency']", "COUNCIL");
+			submit(tab);
+			assertThat(tab.page.locator("main")).containsText("Priya Shah");
+			tab.go(enquiry + "/close");
+			tab.page.fill("#summary", "Closed at the closing meeting: practice has changed and is monitored.");
+			submit(tab);
+			assertThat(tab.page.locator("main")).containsText("Closed");
+			tab.checkAccessibility();
+			assertThat(tab.problems()).isEmpty();
+		}
+	}
+
+	private String tellUs(String service) {
+		try (Browser.Tab tab = this.browser.open(true)) {
+			tab.go("/tell-us");
+			tab.page.getByText("Start now").click();
+			tab.page.check("input[name=kind][value=CONCERN]");
+			next(tab);
+			tab.page.fill("#q", service);
+			tab.page.click("main form[method=get] button");
+			tab.page.locator("main .govuk-radios__item")
+				.filter(new Locator.FilterOptions().setHasText(service))
+				.first()
+				.locator("input")
+				.check();
+			next(tab);
+			tab.page.fill("#whatHappened", WORDS);
+			next(tab);
+			tab.page.fill("#whenText", "Saturday night");
+			next(tab);
+			tab.page.fill("#peopleAffected", "My mother, who lives there");
+			next(tab);
+			tab.page.check("input[name=atRisk][value=NOT_SURE]");
+			next(tab);
+			tab.page.check("input[name=reporterRole][value=RELATIVE_OR_FRIEND]");
+			next(tab);
+			tab.page.check("input[name=giveDetails][value=yes]");
+			next(tab);
+			tab.page.fill("#name", "Demelza Trevithick");
+			tab.page.fill("#email", "demelza.trevithick@example.org");
+			tab.page.check("#consent");
+			next(tab);
+			tab.page.click("main button[type=submit] >> text=Send");
+			java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("PPMF-\\d{4}-\\d{6}")
+				.matcher(tab.page.locator(".govuk-panel__body").innerText());
+			assertThat(matcher.find()).isTrue();
+			return matcher.group();
+		}
+	}
+
+	private void next(Browser.Tab tab) {
+		tab.page.click("main button[type=submit] >> text=Continue");
+	}
+
+}
