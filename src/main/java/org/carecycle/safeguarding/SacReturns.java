@@ -223,52 +223,41 @@ public class SacReturns {
 		return year >= FIRST_YEAR && year <= currentYear();
 	}
 
-	// The whole return in one statement that reads each table once: the year's concerns
-	// and the enquiries that commenced or concluded in it, with their concerns. SG1 keeps
-	// each adult's latest details per column by sorting only the cases with a record
-	// number on the raw (trimmed) number; a case without one is an individual of its own
-	// and is counted as it comes. Each part is counted once by its details, then the
-	// tables are read off those few groups.
-	private static final String RETURN = """
+	// SG1's individuals in one sort: an adult with a record number once per column, with
+	// the details of their latest case; a case without one is an individual of its own
+	// (the
+	// concern's id keeps it apart, and a column has at most one case per concern). The
+	// sort
+	// is on the trimmed record number itself (byte order: only equality matters), not on
+	// a
+	// key built from it, and the individuals are counted once by their details before the
+	// four tables are read off those few groups.
+	private static final String SG1_COUNTS = """
 			with cases as (
 			    select 'CONCERNS' as col, c.id as concern_id, c.received_at as at,
-			           nullif(btrim(c.adult_reference), '') as adult, c.age_band, c.gender, c.ethnicity, c.support_reason,
-			           false as concluded, null::varchar(30)[] as risk_types, null::varchar(40) as location_of_risk,
-			           null::varchar(30)[] as sources_of_risk, null::varchar(50) as action_and_result,
-			           null::varchar(20) as risk_outcome, null::varchar(20) as lacked_capacity,
-			           null::varchar(20) as advocacy_support, null::varchar(30) as outcomes_asked,
-			           null::varchar(20) as outcomes_achieved
+			           nullif(btrim(c.adult_reference), '') as adult, c.age_band, c.gender, c.ethnicity, c.support_reason
 			    from safeguarding_concern c
 			    where c.status <> 'MERGED' and c.received_at >= :from and c.received_at < :to
 			    union all
-			    select case e.kind when 'SECTION_42' then 'S42' else 'OTHER' end, c.id,
-			           case when e.opened_at >= :from and e.opened_at < :to then e.opened_at end,
-			           nullif(btrim(c.adult_reference), ''), c.age_band, c.gender, c.ethnicity, c.support_reason,
-			           coalesce(e.concluded_on >= :fromDay and e.concluded_on < :toDay, false), c.risk_types,
-			           c.location_of_risk, c.sources_of_risk, e.action_and_result, e.risk_outcome, e.lacked_capacity,
-			           e.advocacy_support, e.outcomes_asked, e.outcomes_achieved
+			    select case e.kind when 'SECTION_42' then 'S42' else 'OTHER' end, c.id, e.opened_at,
+			           nullif(btrim(c.adult_reference), ''), c.age_band, c.gender, c.ethnicity, c.support_reason
 			    from safeguarding_enquiry e join safeguarding_concern c on c.id = e.concern_id
-			    where c.status <> 'MERGED'
-			      and ((e.opened_at >= :from and e.opened_at < :to) or (e.concluded_on >= :fromDay and e.concluded_on < :toDay))
+			    where c.status <> 'MERGED' and e.opened_at >= :from and e.opened_at < :to
 			),
 			people as (
-			    select col, age_band, gender, ethnicity, support_reason from cases where at is not null and adult is null
-			    union all
-			    (select distinct on (adult collate "C", col collate "C") col, age_band, gender, ethnicity, support_reason
-			     from cases where at is not null and adult is not null
-			     order by adult collate "C", col collate "C", at desc, concern_id)
+			    select distinct on (adult collate "C", col collate "C", case when adult is null then concern_id end)
+			           col, age_band, gender, ethnicity, support_reason
+			    from cases
+			    order by adult collate "C", col collate "C", case when adult is null then concern_id end, at desc, concern_id
 			),
 			details as (
 			    select col, age_band, gender, ethnicity, support_reason, count(*) as n from people
 			    group by col, age_band, gender, ethnicity, support_reason
-			),
-			dimensions as (select col%s from cases where concluded)
-			select 'SG1' as part, col, grouping(age_band, gender, ethnicity, support_reason) as unused,
-			       coalesce(age_band, gender, ethnicity, support_reason)::text as v, null::varchar[] as arr, sum(n)::bigint as n
-			from details group by grouping sets ((col, age_band), (col, gender), (col, ethnicity), (col, support_reason))
-			union all
-			select 'SG2', col, grouping(%s), coalesce(%s)::text, coalesce(%s), count(*)
-			from dimensions group by grouping sets (%s)""";
+			)
+			select col, age_band, gender, ethnicity, support_reason,
+			       grouping(age_band, gender, ethnicity, support_reason) as unused, sum(n)::bigint as n
+			from details
+			group by grouping sets ((col, age_band), (col, gender), (col, ethnicity), (col, support_reason))""";
 
 	/** The year's return. */
 	@Transactional(readOnly = true)
@@ -277,51 +266,55 @@ public class SacReturns {
 		// enough memory to sort a national year's individuals without writing to disk
 		this.jdbc.sql("set local work_mem = '256MB'").update();
 		Map<String, Long> counts = new HashMap<>();
+		this.jdbc.sql(SG1_COUNTS).params(bounds(year)).query((rs, n) -> {
+			int unused = rs.getInt("unused");
+			// grouping(...) sets a bit for each column left out, the first column's
+			// highest
+			String table = switch (unused) {
+				case 0b0111 -> "SG1a";
+				case 0b1011 -> "SG1b";
+				case 0b1101 -> "SG1c";
+				default -> "SG1d";
+			};
+			String row = rs.getString(SG1_DIMENSIONS.get(table));
+			counts.put(key(table, row, Column.valueOf(rs.getString("col"))), rs.getLong("n"));
+			return null;
+		}).list();
 		List<String> tables = List.copyOf(CONCLUDED_DIMENSIONS.keySet());
-		List<String> all = new java.util.ArrayList<>();
-		List<String> scalars = new java.util.ArrayList<>();
-		List<String> arrays = new java.util.ArrayList<>();
-		List<String> sets = new java.util.ArrayList<>();
-		StringBuilder select = new StringBuilder();
+		StringBuilder select = new StringBuilder("with " + CONCLUDED + ", dimensions as (select col");
+		StringBuilder sets = new StringBuilder();
 		for (int i = 0; i < tables.size(); i++) {
 			select.append(", ").append(CONCLUDED_DIMENSIONS.get(tables.get(i))).append(" as d").append(i);
-			all.add("d" + i);
-			(ARRAY_TABLES.contains(tables.get(i)) ? arrays : scalars).add("d" + i);
-			sets.add("(col, d" + i + ")");
+			sets.append((i == 0) ? "" : ", ").append("(col, d").append(i).append(")");
 		}
-		String sql = RETURN.formatted(select, String.join(", ", all), String.join(", ", scalars),
-				String.join(", ", arrays), String.join(", ", sets));
-		this.jdbc.sql(sql).params(bounds(year)).query((rs, n) -> {
+		select.append(" from concluded) select col");
+		for (int i = 0; i < tables.size(); i++) {
+			select.append(", d").append(i);
+		}
+		select.append(", grouping(")
+			.append(String.join(", ",
+					java.util.stream.IntStream.range(0, tables.size()).mapToObj(i -> "d" + i).toList()))
+			.append(") as unused, count(*) as n from dimensions group by grouping sets (")
+			.append(sets)
+			.append(")");
+		this.jdbc.sql(select.toString()).params(bounds(year)).query((rs, n) -> {
 			int unused = rs.getInt("unused");
-			Column column = Column.valueOf(rs.getString("col"));
-			long count = rs.getLong("n");
-			String value = rs.getString("v");
-			if (rs.getString("part").equals("SG1")) {
-				// grouping(...) sets a bit for each column left out, the first column's
-				// highest
-				String table = switch (unused) {
-					case 0b0111 -> "SG1a";
-					case 0b1011 -> "SG1b";
-					case 0b1101 -> "SG1c";
-					default -> "SG1d";
-				};
-				counts.put(key(table, value, column), count);
-				return null;
-			}
 			int index = 0;
 			while (index < tables.size() && (unused & (1 << (tables.size() - 1 - index))) != 0) {
 				index++;
 			}
 			String table = tables.get(index);
+			Column column = Column.valueOf(rs.getString("col"));
+			long count = rs.getLong("n");
 			if (ARRAY_TABLES.contains(table)) {
-				java.sql.Array array = rs.getArray("arr");
+				java.sql.Array array = rs.getArray("d" + index);
 				Object[] values = (array != null) ? (Object[]) array.getArray() : new Object[0];
-				for (Object each : new java.util.LinkedHashSet<>(Arrays.asList(values))) {
-					counts.merge(key(table, String.valueOf(each), column), count, Long::sum);
+				for (Object value : new java.util.LinkedHashSet<>(Arrays.asList(values))) {
+					counts.merge(key(table, String.valueOf(value), column), count, Long::sum);
 				}
 			}
-			else if (value != null) {
-				counts.merge(key(table, value, column), count, Long::sum);
+			else if (rs.getString("d" + index) != null) {
+				counts.merge(key(table, rs.getString("d" + index), column), count, Long::sum);
 			}
 			return null;
 		}).list();
