@@ -141,6 +141,25 @@ class SacReturnTests {
 		SacReturns.Return next = this.returns.compute(2018);
 		assertThat(count(next, "SG2a", "SELF_NEGLECT", Column.S42)).isEqualTo(1);
 		assertThat(count(next, "SG2a", "PHYSICAL", Column.S42)).isZero();
+		// it commenced the year before: no individual in next year's SG1
+		Table ages = SacReturns.table("SG1a").orElseThrow();
+		assertThat(next.total(ages, Column.S42)).isZero();
+		assertThat(next.total(ages, Column.CONCERNS)).isZero();
+	}
+
+	@Test
+	void concernsWithoutARecordNumberAreEachAnIndividualEvenWithTheSameDetails() {
+		UUID twin = concern("7", null, "2017-06-01", "AGE_18_64", "MALE", "S42_ENQUIRY", null);
+		enquiry(twin, "SECTION_42", "2017-06-05", "2017-07-01", "{PHYSICAL}", "OWN_HOME", "{OTHER_KNOWN}",
+				"NO_RISK_NO_ACTION", null, "NO", null, "NOT_ASKED", null);
+		concern("8", "  ", "2017-06-01", "AGE_18_64", "MALE", "NO_FURTHER_ACTION", null);
+		SacReturns.Return sac = this.returns.compute(2017);
+		// the concern of 1 June 2017 without a record number, its twin and the blank one
+		assertThat(count(sac, "SG1a", "AGE_18_64", Column.CONCERNS)).isEqualTo(3);
+		assertThat(count(sac, "SG1b", "MALE", Column.CONCERNS)).isEqualTo(3);
+		assertThat(count(sac, "SG1a", "AGE_18_64", Column.S42)).isEqualTo(1);
+		// the adult with record R-77 is still counted once, with their latest details
+		assertThat(sac.total(SacReturns.table("SG1a").orElseThrow(), Column.CONCERNS)).isEqualTo(4);
 	}
 
 	@Test
