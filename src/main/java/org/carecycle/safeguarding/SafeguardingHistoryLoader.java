@@ -333,6 +333,9 @@ public class SafeguardingHistoryLoader {
 		this.jdbc.queryForObject("select setval('safeguarding_concern_number', greatest((select coalesce(max(cast("
 				+ "split_part(reference, '-', 3) as bigint)), 0) from safeguarding_concern), "
 				+ "(select last_value from safeguarding_concern_number), 1))", Long.class);
+		this.jdbc.queryForObject("select setval('safeguarding_wse_number', greatest((select coalesce(max(cast("
+				+ "split_part(reference, '-', 3) as bigint)), 0) from safeguarding_whole_service_enquiry), "
+				+ "(select last_value from safeguarding_wse_number), 1))", Long.class);
 		return new Loaded(concernRows.size(), enquiries.size(), steps.size(), wseRows.size());
 	}
 

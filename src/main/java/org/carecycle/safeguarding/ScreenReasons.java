@@ -39,12 +39,12 @@ public class ScreenReasons {
 		return reasons.stream().map(reason -> {
 			String type = text(reason.type().messageKey());
 			return switch (reason.kind()) {
-				case ANSWER -> text("safeguarding.reason.atRisk") + " (" + type + ")";
+				case ANSWER -> text("safeguardingReason.atRisk") + " (" + type + ")";
 				case PHRASE -> (reason.readAs() == null)
-						? text("safeguarding.reason.phrase", reason.found(), reason.rule().phrase(), type)
-						: text("safeguarding.reason.phraseReadAs", reason.found(), reason.readAs(),
+						? text("safeguardingReason.phrase", reason.found(), reason.rule().phrase(), type)
+						: text("safeguardingReason.phraseReadAs", reason.found(), reason.readAs(),
 								reason.rule().phrase(), type);
-				case MEANING -> text("safeguarding.reason.meaning", reason.example(), type, reason.percentAlike());
+				case MEANING -> text("safeguardingReason.meaning", reason.example(), type, reason.percentAlike());
 			};
 		}).distinct().collect(Collectors.joining("\n"));
 	}
