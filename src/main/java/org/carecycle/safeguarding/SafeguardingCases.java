@@ -435,24 +435,7 @@ public class SafeguardingCases {
 			.param("partnerName", (partner != null) ? partner.name() : null)
 			.param("ppmf", ppmfId)
 			.param("ppmfReference", ppmfReference)
-			.param("received", Timestamp.from(d.receivedAt()))
-			.param("summary", d.summary())
-			.param("screen", d.screenReasons())
-			.param("serious", d.seriousIncident())
-			.param("initials", d.adultInitials())
-			.param("adultReference", d.adultReference())
-			.param("age", d.ageBand().name())
-			.param("gender", d.gender().name())
-			.param("ethnicity", d.ethnicity().name())
-			.param("support", d.supportReason().name())
-			.param("autism", d.autism().name())
-			.param("service", service.id())
-			.param("provider", service.providerId())
-			.param("serviceName", service.name())
-			.param("providerName", service.providerName())
-			.param("risks", names(d.riskTypes()))
-			.param("location", (d.locationOfRisk() != null) ? d.locationOfRisk().name() : null)
-			.param("sources", names(d.sourcesOfRisk()))
+			.params(details(d, service))
 			.param("due", Timestamp.from(this.timer.dueAt(d.receivedAt())))
 			.param("by", this.currentUser.get().map(SignedInUser::id).orElse(null))
 			.update();
@@ -521,24 +504,7 @@ public class SafeguardingCases {
 					    sources_of_risk = cast(:sources as varchar[]), screen_reasons = coalesce(:screen, screen_reasons),
 					    version = version + 1
 					where id = :id and version = :version""")
-			.param("summary", d.summary())
-			.param("received", Timestamp.from(d.receivedAt()))
-			.param("serious", d.seriousIncident())
-			.param("initials", d.adultInitials())
-			.param("adultReference", d.adultReference())
-			.param("age", d.ageBand().name())
-			.param("gender", d.gender().name())
-			.param("ethnicity", d.ethnicity().name())
-			.param("support", d.supportReason().name())
-			.param("autism", d.autism().name())
-			.param("service", service.id())
-			.param("provider", service.providerId())
-			.param("serviceName", service.name())
-			.param("providerName", service.providerName())
-			.param("risks", names(d.riskTypes()))
-			.param("location", (d.locationOfRisk() != null) ? d.locationOfRisk().name() : null)
-			.param("sources", names(d.sourcesOfRisk()))
-			.param("screen", d.screenReasons())
+			.params(details(d, service))
 			.param("id", id)
 			.param("version", version)
 			.update();
@@ -722,6 +688,30 @@ public class SafeguardingCases {
 		if (changed != 1) {
 			throw new CaseChangedException();
 		}
+	}
+
+	/** The case's details as the insert and the update both write them. */
+	private static java.util.Map<String, Object> details(Details d, Service service) {
+		java.util.Map<String, Object> values = new java.util.HashMap<>();
+		values.put("received", Timestamp.from(d.receivedAt()));
+		values.put("summary", d.summary());
+		values.put("screen", d.screenReasons());
+		values.put("serious", d.seriousIncident());
+		values.put("initials", d.adultInitials());
+		values.put("adultReference", d.adultReference());
+		values.put("age", d.ageBand().name());
+		values.put("gender", d.gender().name());
+		values.put("ethnicity", d.ethnicity().name());
+		values.put("support", d.supportReason().name());
+		values.put("autism", d.autism().name());
+		values.put("service", service.id());
+		values.put("provider", service.providerId());
+		values.put("serviceName", service.name());
+		values.put("providerName", service.providerName());
+		values.put("risks", names(d.riskTypes()));
+		values.put("location", (d.locationOfRisk() != null) ? d.locationOfRisk().name() : null);
+		values.put("sources", names(d.sourcesOfRisk()));
+		return values;
 	}
 
 	private static String[] names(Collection<? extends Enum<?>> values) {
