@@ -61,30 +61,14 @@ public class ConcernLoader {
 	}
 
 	/**
-	 * A loaded concern that was flagged for safeguarding, as the referral event would
-	 * tell it: for the safeguarding module's own bulk load.
-	 *
-	 * @param concernId the concern
-	 * @param reference its reference
-	 * @param careServiceId the service
-	 * @param providerId its provider
-	 * @param receivedAt when it was received
-	 * @param reasons why it was flagged
-	 * @param closedAt when the concern was closed, or null
-	 */
-	public record Flagged(UUID concernId, String reference, UUID careServiceId, UUID providerId, Instant receivedAt,
-			String reasons, Instant closedAt) {
-	}
-
-	/**
-	 * Loads the concerns and returns those flagged for safeguarding, which the caller
-	 * hands to the safeguarding module (concerns no longer keeps referrals).
+	 * Loads the concerns. Those flagged for safeguarding are followed up by the demo's
+	 * safeguarding history, not by the referral event (concerns no longer keeps
+	 * referrals).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public List<Flagged> load(List<PastConcern> concerns) {
+	public void load(List<PastConcern> concerns) {
 		List<Object[]> rows = new ArrayList<>(concerns.size());
 		List<Object[]> events = new ArrayList<>();
-		List<Flagged> flaggedOnes = new ArrayList<>();
 		List<Long> numbers = this.jdbc.queryForList("select nextval('concern_number') from generate_series(1, ?)",
 				Long.class, concerns.size());
 		Instant now = Instant.now();
@@ -114,8 +98,6 @@ public class ConcernLoader {
 			events.add(new Object[] { id, ts(c.receivedAt()), "Demo", "RECEIVED", null });
 			if (flagged) {
 				events.add(new Object[] { id, ts(c.receivedAt()), "Demo", "FLAGGED", c.safeguardingReasons() });
-				flaggedOnes.add(new Flagged(id, reference, c.careServiceId(), c.providerId(), c.receivedAt(),
-						c.safeguardingReasons(), c.closedAt()));
 			}
 			if (c.acknowledgedAt() != null) {
 				events.add(new Object[] { id, ts(c.acknowledgedAt()), "Demo", "ACKNOWLEDGED", null });
@@ -144,7 +126,6 @@ public class ConcernLoader {
 					return full;
 				}).toList());
 		copy("concern_event (concern_id, happened_at, actor, kind, detail)", events);
-		return flaggedOnes;
 	}
 
 	/** Loads rows with PostgreSQL's COPY on the transaction's own connection. */
