@@ -4,10 +4,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What a module contributes to the cycle view of a care group: procurement its tenders
- * and contracts (Do), oversight and quality their reviews, concerns and KPIs (Review).
- * The commissioning module draws Analyse and Plan itself and asks every
- * {@code CycleStage} for the rest, so it never imports the modules above it.
+ * What a module above commissioning contributes to the cycle view of a care group:
+ * procurement its tenders and contracts, matching its placements (Do). Commissioning
+ * draws Analyse and Plan itself and reads Review (quality reviews, concerns, KPIs, risk)
+ * through those lower modules' public APIs; it asks every {@code CycleStage} for the
+ * rest, so it never imports the modules above it.
  */
 public interface CycleStage {
 
