@@ -1,0 +1,4 @@
+/**
+ * The commissioning pages: needs data, outcome measures, demand against supply.
+ */
+package org.carecycle.commissioning.web;
