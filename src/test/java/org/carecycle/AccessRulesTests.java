@@ -139,6 +139,15 @@ class AccessRulesTests {
 		EXPECTED.put("/contracts/{id}/edit", EnumSet.of(Role.COMMISSIONER));
 		EXPECTED.put("/contracts", dataStaff);
 		EXPECTED.put("/imports", dataStaff);
+		// needs data, outcome measures and demand against supply (issue 16, needs):
+		// council staff read; commissioners change assumptions and neighbours and import
+		// population, administrators may import too
+		EXPECTED.put("/commissioning/needs/import", EnumSet.of(Role.COMMISSIONER, Role.ADMIN));
+		EXPECTED.put("/commissioning/needs/assumptions/{id}/edit", EnumSet.of(Role.COMMISSIONER));
+		EXPECTED.put("/commissioning/needs", COUNCIL_STAFF);
+		EXPECTED.put("/commissioning/outcomes/neighbours", EnumSet.of(Role.COMMISSIONER));
+		EXPECTED.put("/commissioning/outcomes", COUNCIL_STAFF);
+		EXPECTED.put("/commissioning/demand", COUNCIL_STAFF);
 		EXPECTED.put("/market", COUNCIL_STAFF);
 		EXPECTED.put("/directory", null);
 		EXPECTED.put("/admin/users", EnumSet.of(Role.ADMIN));
