@@ -44,7 +44,7 @@ public final class Bench {
 			"public-directory", "concern-queue", "oversight-dashboard");
 
 	static final List<String> SCENARIOS = List.of("startup", "service-search", "provider-profile", "service-profile",
-			"public-directory", "concern-queue", "oversight-dashboard", IntakeScenario.NAME, "import", QualityScenarios.PLANNER, QualityScenarios.COVERAGE, RiskScenario.NAME, SacScenario.NAME,
+			"public-directory", "concern-queue", "oversight-dashboard", IntakeScenario.NAME, "import", QualityScenarios.PLANNER, QualityScenarios.COVERAGE, RiskScenario.NAME, SacScenario.NAME, DemandScenario.NAME,
 			Microbenchmarks.NAME, "floors");
 
 	static final String COMMISSIONER = "commissioner@carecycle.example";
@@ -201,6 +201,9 @@ public final class Bench {
 		}
 		if (selected(SacScenario.NAME)) {
 			sacScenario();
+		}
+		if (selected(DemandScenario.NAME)) {
+			demandScenario();
 		}
 		if (selected("import")) {
 			importScenario();
@@ -838,6 +841,42 @@ public final class Bench {
 			log(name + " FAILED: " + ex.getMessage());
 			this.failures.put(name, ex.getMessage());
 			this.summary.add(Report.Row.zero(name + ": the page answered with the planner's time", 1));
+		}
+	}
+
+	/**
+	 * Demand against supply for every locality and type of service, against one aggregate
+	 * scan of the same rows in the same run (issue 16, ADR 0035).
+	 */
+	private void demandScenario() {
+		String name = DemandScenario.NAME;
+		try {
+			double scanMs = DemandScenario.scan(this.postgres, 5);
+			WebClient commissioner = new WebClient(this.app.base).signIn(COMMISSIONER);
+			List<Long> times = DemandScenario.run(commissioner, 2, 5);
+			long median = DemandScenario.median(times);
+			Map<String, Object> result = new LinkedHashMap<>();
+			result.put("localities", DemandScenario.localities(this.postgres));
+			result.put("queryMs", times);
+			result.put("queryMsMedian", median);
+			result.put("scanFloorMs", LoadRun.round(scanMs, 1));
+			result.put("ratioToScan", LoadRun.round(median / Math.max(scanMs, 0.1), 2));
+			scenarios().put(name, result);
+			log(name + ": median " + median + " ms, scan " + LoadRun.round(scanMs, 1) + " ms");
+			this.summary.add(new Report.Row(
+					name + ": every locality (" + result.get("localities")
+							+ ") and type of service, now, +5 and +10 years, median of 5 (server's own time)",
+					Report.number(median) + " ms", "scan " + Report.decimal(scanMs, 1) + " ms",
+					Report.decimal(median / Math.max(scanMs, 0.1), 2) + " ×",
+					"< " + Report.number(DemandScenario.GOAL_MS) + " ms and ≤ "
+							+ Report.number(DemandScenario.GOAL_RATIO) + " × scan",
+					(median < DemandScenario.GOAL_MS && median <= DemandScenario.GOAL_RATIO * scanMs) ? "pass"
+							: "miss"));
+		}
+		catch (Exception ex) {
+			log(name + " FAILED: " + ex.getMessage());
+			this.failures.put(name, ex.getMessage());
+			this.summary.add(Report.Row.zero(name + ": the page answered with its timing", 1));
 		}
 	}
 
