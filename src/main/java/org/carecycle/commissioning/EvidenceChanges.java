@@ -4,11 +4,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.carecycle.shared.ReadCache;
 import org.carecycle.shared.UkTime;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,10 +40,18 @@ public class EvidenceChanges {
 
 	private final Clock clock;
 
+	/**
+	 * Today's figures, kept for a few minutes: they are counts over other modules' data
+	 * (a year of concerns, every service's rating) that a strategy page need not read
+	 * afresh on every visit, and that this module cannot see change.
+	 */
+	private final ReadCache<String, Optional<BigDecimal>> figures;
+
 	EvidenceChanges(JdbcClient jdbc, ObjectProvider<NeedsEvidence> needs, Clock clock) {
 		this.jdbc = jdbc;
 		this.needs = needs;
 		this.clock = clock;
+		this.figures = new ReadCache<>(clock, Duration.ofMinutes(10), 500);
 	}
 
 	/**
@@ -63,6 +73,10 @@ public class EvidenceChanges {
 			return Optional.empty();
 		}
 		LocalDate today = UkTime.today(this.clock);
+		return this.figures.get(kind + ":" + subject + ":" + today, () -> read(kind, subject, today));
+	}
+
+	private Optional<BigDecimal> read(EvidenceKind kind, String subject, LocalDate today) {
 		return switch (kind) {
 			case NEEDS_GAP -> gap(subject);
 			case SERVICE_QUALITY -> goodShare(subject);

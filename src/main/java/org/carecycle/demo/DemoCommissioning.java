@@ -80,7 +80,7 @@ class DemoCommissioning {
 		evidence(older, EvidenceKind.SERVICE_QUALITY, "Care homes with nursing rated Good or Outstanding", "/market",
 				"CARE_HOME_NURSING", null, 9);
 		evidence(older, EvidenceKind.CONCERN_THEME, "Concerns about missed or late home care visits", "/concerns",
-				"MISSED_OR_LATE_VISITS", null, -50);
+				"MISSED_OR_LATE_VISITS", null, -55);
 		evidence(older, EvidenceKind.NEEDS_GAP, "Home care hours short of need across the county",
 				"/commissioning/demand", "HOME_CARE", new BigDecimal("4200"), 0);
 		evidence(older, EvidenceKind.OUTCOME_MEASURE,
@@ -348,7 +348,8 @@ class DemoCommissioning {
 
 	/**
 	 * Evidence whose figure at approval is today's moved by {@code shift}: points for a
-	 * share, per cent for a count (-50 makes today's figure double the one at approval).
+	 * share, per cent for a count (-55 makes today's figure more than double the one at
+	 * approval).
 	 */
 	private void evidence(UUID strategy, EvidenceKind kind, String label, String href, String subject,
 			BigDecimal quoted, int shift) {
