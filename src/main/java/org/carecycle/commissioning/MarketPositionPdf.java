@@ -57,8 +57,13 @@ public class MarketPositionPdf {
 			builder.usePdfUaAccessibility(true);
 			byte[] regular = font("fonts/LiberationSans-Regular.ttf");
 			byte[] bold = font("fonts/LiberationSans-Bold.ttf");
-			builder.useFont(() -> new ByteArrayInputStream(regular), FONT, 400, FontStyle.NORMAL, true);
-			builder.useFont(() -> new ByteArrayInputStream(bold), FONT, 700, FontStyle.NORMAL, true);
+			// the generic families too, so that whatever falls back to a default (a page
+			// margin box, a list marker) is drawn in the embedded font, as PDF/UA
+			// requires
+			for (String family : new String[] { FONT, "serif", "sans-serif", "monospace" }) {
+				builder.useFont(() -> new ByteArrayInputStream(regular), family, 400, FontStyle.NORMAL, true);
+				builder.useFont(() -> new ByteArrayInputStream(bold), family, 700, FontStyle.NORMAL, true);
+			}
 			builder.useExternalResourceAccessControl((uri, type) -> false,
 					ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
 			builder.useExternalResourceAccessControl((uri, type) -> false,
