@@ -77,6 +77,24 @@ class AccessRulesTests {
 			EXPECTED.put("/safeguarding/whole-service/{id}/" + step, safeguardingLeads);
 		}
 		EXPECTED.put("/safeguarding/whole-service", safeguardingSection);
+		// commissioning strategies, intentions, the Market Position Statement and the
+		// cycle
+		// view (issue 16, items 4 to 6): council staff read, commissioners write and
+		// change,
+		// and the published statement is public
+		Set<Role> commissioners = EnumSet.of(Role.COMMISSIONER);
+		EXPECTED.put("/commissioning/strategies/new", commissioners);
+		for (String step : List.of("edit", "care-act-review", "status", "review", "priorities/new", "evidence/new",
+				"intentions/new")) {
+			EXPECTED.put("/commissioning/strategies/{id}/" + step, commissioners);
+		}
+		EXPECTED.put("/commissioning/intentions/{id}/edit", commissioners);
+		EXPECTED.put("/commissioning/market-position", commissioners);
+		EXPECTED.put("/commissioning/strategies", COUNCIL_STAFF);
+		EXPECTED.put("/commissioning/intentions", COUNCIL_STAFF);
+		EXPECTED.put("/commissioning/cycle", COUNCIL_STAFF);
+		EXPECTED.put("/commissioning", COUNCIL_STAFF);
+		EXPECTED.put("/market-position-statement", null);
 		EXPECTED.put("/concerns/new", concernHandlers);
 		EXPECTED.put("/concerns/bulk", concernHandlers);
 		for (String step : List.of("acknowledge", "assign", "assess", "close", "duplicate", "response")) {
@@ -211,7 +229,10 @@ class AccessRulesTests {
 				"/contracts/{id}", firstId("contract"), "/directory/services/{id}",
 				firstId("care_service s where exists (select 1 from contract c where c.care_service_id = s.id "
 						+ "and c.starts_on <= current_date and c.ends_on >= current_date) and s.status = 'ACTIVE' "
-						+ "and exists (select 1 from qa_review r where r.care_service_id = s.id and r.published_at is not null)"));
+						+ "and exists (select 1 from qa_review r where r.care_service_id = s.id and r.published_at is not null)"),
+				"/commissioning/strategies/{id}", firstId("commissioning_strategy where status = 'APPROVED'"),
+				"/commissioning/intentions/{id}", firstId("commissioning_intention"), "/commissioning/cycle/{id}",
+				"older-people", "/market-position-statement/versions/{id}", "1");
 	}
 
 	@Test

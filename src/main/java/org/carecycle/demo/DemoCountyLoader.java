@@ -71,6 +71,8 @@ class DemoCountyLoader {
 
 	private final DemoSafeguarding demoSafeguarding;
 
+	private final DemoCommissioning demoCommissioning;
+
 	private final Frameworks frameworks;
 
 	private final MessageSource messages;
@@ -84,7 +86,8 @@ class DemoCountyLoader {
 	DemoCountyLoader(DemoGeographies geographies, Places places, RegisterLoader registerLoader,
 			UserAdministration users, JdbcClient jdbc, ConcernLoader concernLoader, DemoReviewLoader reviewLoader,
 			DemoReturns demoReturns, DemoOversight demoOversight, DemoSafeguarding demoSafeguarding,
-			Frameworks frameworks, MessageSource messages, Council council, Clock clock, SecondFactors secondFactors) {
+			DemoCommissioning demoCommissioning, Frameworks frameworks, MessageSource messages, Council council,
+			Clock clock, SecondFactors secondFactors) {
 		this.secondFactors = secondFactors;
 		this.geographies = geographies;
 		this.places = places;
@@ -96,6 +99,7 @@ class DemoCountyLoader {
 		this.demoReturns = demoReturns;
 		this.demoOversight = demoOversight;
 		this.demoSafeguarding = demoSafeguarding;
+		this.demoCommissioning = demoCommissioning;
 		this.frameworks = frameworks;
 		this.messages = messages;
 		this.council = council;
@@ -277,6 +281,18 @@ class DemoCountyLoader {
 						safeguarding.concerns(), safeguarding.fromPpmf(), safeguarding.enquiries(),
 						safeguarding.steps(), safeguarding.wholeService(), safeguarding.millis(),
 						safeguarding.waitedMillis());
+			}
+			if (senior != null) {
+				// last: the Market Position Statement quotes the register as loaded, and
+				// the strategies' evidence the concerns and reviews
+				long commissioningStart = System.nanoTime();
+				DemoCommissioning.Loaded plans = this.demoCommissioning.load(UkTime.today(this.clock), senior.id(),
+						senior.name());
+				log.info(
+						"Loaded {} demo commissioning strategies, {} intentions and {} versions of the Market "
+								+ "Position Statement in {} ms",
+						plans.strategies(), plans.intentions(), plans.versions(),
+						Duration.ofNanos(System.nanoTime() - commissioningStart).toMillis());
 			}
 			return null;
 		});

@@ -41,10 +41,10 @@ import java.util.stream.Stream;
 public final class Bench {
 
 	static final List<String> PAGE_SCENARIOS = List.of("service-search", "provider-profile", "service-profile",
-			"public-directory", "concern-queue", "oversight-dashboard");
+			"public-directory", "concern-queue", "oversight-dashboard", "strategy-pages");
 
 	static final List<String> SCENARIOS = List.of("startup", "service-search", "provider-profile", "service-profile",
-			"public-directory", "concern-queue", "oversight-dashboard", IntakeScenario.NAME, "import", QualityScenarios.PLANNER, QualityScenarios.COVERAGE, RiskScenario.NAME, SacScenario.NAME, DemandScenario.NAME,
+			"public-directory", "concern-queue", "oversight-dashboard", "strategy-pages", IntakeScenario.NAME, "import", QualityScenarios.PLANNER, QualityScenarios.COVERAGE, RiskScenario.NAME, SacScenario.NAME, DemandScenario.NAME,
 			Microbenchmarks.NAME, "floors");
 
 	static final String COMMISSIONER = "commissioner@carecycle.example";
@@ -416,7 +416,7 @@ public final class Bench {
 
 	/** What the page scenarios ask for, drawn from the database. */
 	record Samples(List<UUID> providers, List<UUID> services, List<UUID> localities, List<String> nameFragments,
-			List<String> outcodes) {
+			List<String> outcodes, List<UUID> strategies) {
 	}
 
 	private Samples samples() throws SQLException {
@@ -442,7 +442,10 @@ public final class Bench {
 			if (providers.isEmpty() || services.isEmpty() || localities.isEmpty() || outcodes.isEmpty()) {
 				throw new IllegalStateException("The database holds no register to ask for (is the demo enabled?)");
 			}
-			return new Samples(providers, services, localities, List.copyOf(fragments), outcodes);
+			// the commissioning strategies (issue 16): the demo writes a handful whatever the
+			// scale, and their pages read the national register, concerns and reviews
+			List<UUID> strategies = uuids(statement, "select id from commissioning_strategy order by id");
+			return new Samples(providers, services, localities, List.copyOf(fragments), outcodes, strategies);
 		}
 	}
 
@@ -476,6 +479,10 @@ public final class Bench {
 		});
 		mixes.put("oversight-dashboard", r -> (r.nextDouble() < 0.7) ? new LoadRun.Target("dashboard", "/oversight")
 				: new LoadRun.Target("risk register", "/oversight/risk"));
+		mixes.put("strategy-pages", r -> (s.strategies().isEmpty() || r.nextDouble() < 0.3)
+				? new LoadRun.Target("strategies register", "/commissioning/strategies")
+				: new LoadRun.Target("a strategy",
+						"/commissioning/strategies/" + s.strategies().get(r.nextInt(s.strategies().size()))));
 		long seed = 7;
 		for (String name : PAGE_SCENARIOS) {
 			seed++;
