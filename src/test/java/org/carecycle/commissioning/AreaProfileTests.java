@@ -202,14 +202,17 @@ class AreaProfileTests {
 	}
 
 	@Test
-	void anUnknownLocalityIsNotFound() throws Exception {
-		for (String code : List.of("NO-SUCH-AREA", "x".repeat(500), "';--")) {
-			int status = this.mvc.perform(get("/commissioning/areas/{code}", code).session(this.commissioner))
-				.andReturn()
-				.getResponse()
-				.getStatus();
-			assertThat(status).as(code).isEqualTo(404);
+	void anUnknownLocalityIsNotFoundAndAMalformedOneRefused() throws Exception {
+		for (String code : List.of("NO-SUCH-AREA", "x".repeat(500), "it's")) {
+			assertThat(status("/commissioning/areas/{code}", code)).as(code).isEqualTo(404);
+			assertThat(status("/commissioning/areas/{code}/profile.pdf", code)).as(code).isEqualTo(404);
 		}
+		// a semicolon in a path is refused before any page sees it (ADR 0024)
+		assertThat(status("/commissioning/areas/{code}", "';--")).isEqualTo(400);
+	}
+
+	private int status(String template, String code) throws Exception {
+		return this.mvc.perform(get(template, code).session(this.commissioner)).andReturn().getResponse().getStatus();
 	}
 
 	@Test
