@@ -51,7 +51,12 @@ class AreaProfileJourneyTests extends JourneyTest {
 			assertThat(tab.page.locator(".govuk-header")).isHidden();
 			assertThat(tab.page.locator("#area-supply-heading")).isVisible();
 			tab.page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
-			var download = tab.page.waitForDownload(() -> tab.page.locator("#area-profile-pdf").click());
+			// the PDF is laid out on the server while the browser waits: generous on two
+			// busy
+			// cores
+			var download = tab.page.waitForDownload(new Page.WaitForDownloadOptions().setTimeout(120_000),
+					() -> tab.page.locator("#area-profile-pdf")
+						.click(new com.microsoft.playwright.Locator.ClickOptions().setTimeout(120_000)));
 			assertThat(download.suggestedFilename()).startsWith("area-profile-").endsWith(".pdf");
 			assertThat(tab.problems()).isEmpty();
 		}
