@@ -166,6 +166,9 @@ class AccessRulesTests {
 		EXPECTED.put("/commissioning/outcomes/neighbours", EnumSet.of(Role.COMMISSIONER));
 		EXPECTED.put("/commissioning/outcomes", COUNCIL_STAFF);
 		EXPECTED.put("/commissioning/demand", COUNCIL_STAFF);
+		// area profiles (issue 16, ADR 0041): council staff, never providers
+		EXPECTED.put("/commissioning/areas",
+				EnumSet.of(Role.COMMISSIONER, Role.QA_OFFICER, Role.SAFEGUARDING_LEAD, Role.CASE_MANAGER, Role.ADMIN));
 		EXPECTED.put("/market", COUNCIL_STAFF);
 		EXPECTED.put("/directory", null);
 		EXPECTED.put("/admin/users", EnumSet.of(Role.ADMIN));
@@ -223,10 +226,12 @@ class AccessRulesTests {
 		UUID provider = this.jdbc.sql("select provider_id from app_user where email = 'provider@carecycle.example'")
 			.query(UUID.class)
 			.single();
-		this.ids = Map.of("/services/{id}", firstId("care_service where provider_id <> '" + provider + "'"),
-				"/providers/{id}", firstId("provider"), "/admin/users/{id}", firstId("app_user"),
-				"/my-organisation/services/{id}", firstId("care_service where provider_id = '" + provider + "'"),
-				"/contracts/{id}", firstId("contract"), "/directory/services/{id}",
+		this.ids = Map.of("/commissioning/areas/{id}",
+				this.jdbc.sql("select code from locality order by name limit 1").query(String.class).single(),
+				"/services/{id}", firstId("care_service where provider_id <> '" + provider + "'"), "/providers/{id}",
+				firstId("provider"), "/admin/users/{id}", firstId("app_user"), "/my-organisation/services/{id}",
+				firstId("care_service where provider_id = '" + provider + "'"), "/contracts/{id}", firstId("contract"),
+				"/directory/services/{id}",
 				firstId("care_service s where exists (select 1 from contract c where c.care_service_id = s.id "
 						+ "and c.starts_on <= current_date and c.ends_on >= current_date) and s.status = 'ACTIVE' "
 						+ "and exists (select 1 from qa_review r where r.care_service_id = s.id and r.published_at is not null)"),

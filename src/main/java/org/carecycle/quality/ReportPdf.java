@@ -62,11 +62,23 @@ public class ReportPdf {
 	}
 
 	public byte[] render(ReportView report) {
+		return render(TEMPLATE, java.util.Map.of("report", report));
+	}
+
+	/**
+	 * Any standalone page template as a PDF, laid out the same way (the area profiles of
+	 * commissioning use it): the template gets the variables given, {@code dates} and
+	 * {@code council}.
+	 * @param template the Thymeleaf template, a whole page with its own print styles
+	 * @param variables what the template reads
+	 * @return the PDF
+	 */
+	public byte[] render(String template, java.util.Map<String, Object> variables) {
 		Context context = new Context(EN_GB);
-		context.setVariable("report", report);
+		context.setVariables(variables);
 		context.setVariable("dates", this.dates);
 		context.setVariable("council", this.council);
-		String html = this.templates.process(TEMPLATE, context);
+		String html = this.templates.process(template, context);
 		org.w3c.dom.Document document = new W3CDom().fromJsoup(Jsoup.parse(html));
 		ByteArrayOutputStream pdf = new ByteArrayOutputStream();
 		try {

@@ -41,10 +41,10 @@ import java.util.stream.Stream;
 public final class Bench {
 
 	static final List<String> PAGE_SCENARIOS = List.of("service-search", "provider-profile", "service-profile",
-			"public-directory", "concern-queue", "oversight-dashboard", "strategy-pages");
+			"public-directory", "concern-queue", "oversight-dashboard", "strategy-pages", "area-profile");
 
 	static final List<String> SCENARIOS = List.of("startup", "service-search", "provider-profile", "service-profile",
-			"public-directory", "concern-queue", "oversight-dashboard", "strategy-pages", IntakeScenario.NAME, "import", QualityScenarios.PLANNER, QualityScenarios.COVERAGE, RiskScenario.NAME, SacScenario.NAME, DemandScenario.NAME,
+			"public-directory", "concern-queue", "oversight-dashboard", "strategy-pages", "area-profile", IntakeScenario.NAME, "import", QualityScenarios.PLANNER, QualityScenarios.COVERAGE, RiskScenario.NAME, SacScenario.NAME, DemandScenario.NAME,
 			Microbenchmarks.NAME, "floors");
 
 	static final String COMMISSIONER = "commissioner@carecycle.example";
@@ -415,8 +415,8 @@ public final class Bench {
 	}
 
 	/** What the page scenarios ask for, drawn from the database. */
-	record Samples(List<UUID> providers, List<UUID> services, List<UUID> localities, List<String> nameFragments,
-			List<String> outcodes, List<UUID> strategies) {
+	record Samples(List<UUID> providers, List<UUID> services, List<UUID> localities, List<String> localityCodes,
+			List<String> nameFragments, List<String> outcodes, List<UUID> strategies) {
 	}
 
 	private Samples samples() throws SQLException {
@@ -427,6 +427,8 @@ public final class Bench {
 					+ "or cqc_location_id !~ '" + CqcFile.LOCATION_IDS + "' order by id");
 			List<UUID> localities = uuids(statement, "select l.id from locality l where exists "
 					+ "(select 1 from care_service s where s.locality_id = l.id) order by l.id");
+			List<String> localityCodes = strings(statement, "select l.code from locality l where exists "
+					+ "(select 1 from care_service s where s.locality_id = l.id) order by l.code");
 			List<String> names = strings(statement, "select name from care_service order by id");
 			List<String> outcodes = strings(statement,
 					"select distinct postcode_district from care_service where postcode_district is not null order by 1");
@@ -445,7 +447,8 @@ public final class Bench {
 			// the commissioning strategies (issue 16): the demo writes a handful whatever the
 			// scale, and their pages read the national register, concerns and reviews
 			List<UUID> strategies = uuids(statement, "select id from commissioning_strategy order by id");
-			return new Samples(providers, services, localities, List.copyOf(fragments), outcodes, strategies);
+			return new Samples(providers, services, localities, localityCodes, List.copyOf(fragments), outcodes,
+					strategies);
 		}
 	}
 
@@ -477,6 +480,12 @@ public final class Bench {
 			}
 			return new LoadRun.Target("queue, a later page", "/concerns?page=" + (2 + r.nextInt(5)));
 		});
+		// area profiles (issue 16): a random locality's profile, 90%, or the list of every
+		// locality with its headline figures
+		mixes.put("area-profile", r -> (r.nextDouble() < 0.9)
+				? new LoadRun.Target("locality profile",
+						"/commissioning/areas/" + s.localityCodes().get(r.nextInt(s.localityCodes().size())))
+				: new LoadRun.Target("list of localities", "/commissioning/areas"));
 		mixes.put("oversight-dashboard", r -> (r.nextDouble() < 0.7) ? new LoadRun.Target("dashboard", "/oversight")
 				: new LoadRun.Target("risk register", "/oversight/risk"));
 		mixes.put("strategy-pages", r -> (s.strategies().isEmpty() || r.nextDouble() < 0.3)
