@@ -137,20 +137,20 @@ public class SacReturns {
 	private static final String SG1_CASES = """
 			cases as (
 			    select 'CONCERNS' as col, c.id as concern_id, c.received_at as at,
-			           coalesce('a:' || nullif(btrim(c.adult_reference), ''), 'c:' || c.id::text) as person,
+			           safeguarding_sac_person(c.adult_reference, c.id) as person,
 			           c.age_band, c.gender, c.ethnicity, c.support_reason
 			    from safeguarding_concern c
 			    where c.status <> 'MERGED' and c.received_at >= :from and c.received_at < :to
 			    union all
 			    select case e.kind when 'SECTION_42' then 'S42' else 'OTHER' end, c.id, e.opened_at,
-			           coalesce('a:' || nullif(btrim(c.adult_reference), ''), 'c:' || c.id::text),
+			           safeguarding_sac_person(c.adult_reference, c.id),
 			           c.age_band, c.gender, c.ethnicity, c.support_reason
 			    from safeguarding_enquiry e join safeguarding_concern c on c.id = e.concern_id
 			    where c.status <> 'MERGED' and e.opened_at >= :from and e.opened_at < :to
 			),
 			people as (
-			    select distinct on (col, person) col, person, age_band, gender, ethnicity, support_reason
-			    from cases order by col, person, at desc, concern_id
+			    select col, person, age_band, gender, ethnicity, support_reason
+			    from safeguarding_sac_individual where financial_year = :year
 			)""";
 
 	// Enquiries concluded in the year (SG2 to SG4), one line each.
@@ -223,50 +223,24 @@ public class SacReturns {
 		return year >= FIRST_YEAR && year <= currentYear();
 	}
 
-	// SG1's individuals in one sort: an adult with a record number once per column, with
-	// the details of their latest case; a case without one is an individual of its own
-	// (the
-	// concern's id keeps it apart, and a column has at most one case per concern). The
-	// sort
-	// is on the trimmed record number itself (byte order: only equality matters), not on
-	// a
-	// key built from it, and the individuals are counted once by their details before the
-	// four tables are read off those few groups.
+	// SG1's individuals, kept by the database as cases are written (V46: one row per
+	// financial year, column and individual, with the details of their latest case), so
+	// the return only counts them.
 	private static final String SG1_COUNTS = """
-			with cases as (
-			    select 'CONCERNS' as col, c.id as concern_id, c.received_at as at,
-			           nullif(btrim(c.adult_reference), '') as adult, c.age_band, c.gender, c.ethnicity, c.support_reason
-			    from safeguarding_concern c
-			    where c.status <> 'MERGED' and c.received_at >= :from and c.received_at < :to
-			    union all
-			    select case e.kind when 'SECTION_42' then 'S42' else 'OTHER' end, c.id, e.opened_at,
-			           nullif(btrim(c.adult_reference), ''), c.age_band, c.gender, c.ethnicity, c.support_reason
-			    from safeguarding_enquiry e join safeguarding_concern c on c.id = e.concern_id
-			    where c.status <> 'MERGED' and e.opened_at >= :from and e.opened_at < :to
-			),
-			people as (
-			    select distinct on (adult collate "C", col collate "C", case when adult is null then concern_id end)
-			           col, age_band, gender, ethnicity, support_reason
-			    from cases
-			    order by adult collate "C", col collate "C", case when adult is null then concern_id end, at desc, concern_id
-			),
-			details as (
-			    select col, age_band, gender, ethnicity, support_reason, count(*) as n from people
-			    group by col, age_band, gender, ethnicity, support_reason
-			)
 			select col, age_band, gender, ethnicity, support_reason,
-			       grouping(age_band, gender, ethnicity, support_reason) as unused, sum(n)::bigint as n
-			from details
+			       grouping(age_band, gender, ethnicity, support_reason) as unused, count(*) as n
+			from safeguarding_sac_individual
+			where financial_year = :year
 			group by grouping sets ((col, age_band), (col, gender), (col, ethnicity), (col, support_reason))""";
 
 	/** The year's return. */
 	@Transactional(readOnly = true)
 	public Return compute(int year) {
 		long started = System.nanoTime();
-		// enough memory to sort a national year's individuals without writing to disk
+		// enough memory to group a national year's enquiries without writing to disk
 		this.jdbc.sql("set local work_mem = '256MB'").update();
 		Map<String, Long> counts = new HashMap<>();
-		this.jdbc.sql(SG1_COUNTS).params(bounds(year)).query((rs, n) -> {
+		this.jdbc.sql(SG1_COUNTS).param("year", year).query((rs, n) -> {
 			int unused = rs.getInt("unused");
 			// grouping(...) sets a bit for each column left out, the first column's
 			// highest
@@ -346,6 +320,7 @@ public class SacReturns {
 		}
 		Map<String, Object> params = new HashMap<>(bounds(year));
 		params.put("tbl", table.code());
+		params.put("year", year);
 		params.put("row", row.code());
 		params.put("col", column.name());
 		long count = this.jdbc.sql(from + " select count(*) from facts").params(params).query(Long.class).single();
