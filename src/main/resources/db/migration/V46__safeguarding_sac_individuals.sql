@@ -47,31 +47,44 @@ begin
         perform pg_advisory_xact_lock(hashtext('safeguarding_sac:' || p))
         from (select distinct unnest(persons) as p order by 1) ps;
     end if;
-    delete from safeguarding_sac_individual where person in (select unnest(persons));
-    insert into safeguarding_sac_individual (financial_year, col, person, concern_id, at, age_band, gender,
-                                             ethnicity, support_reason)
-    select distinct on (financial_year, col, person) financial_year, col, person, concern_id, at, age_band, gender,
-           ethnicity, support_reason
-    from (
-        select safeguarding_financial_year(c.received_at) as financial_year, 'CONCERNS' as col,
-               safeguarding_sac_person(c.adult_reference, c.id) as person, c.id as concern_id, c.received_at as at,
-               c.age_band, c.gender, c.ethnicity, c.support_reason
-        from safeguarding_concern c
-        where c.status <> 'MERGED'
-          and safeguarding_sac_person(c.adult_reference, c.id) in (select unnest(persons))
-        union all
-        select safeguarding_financial_year(e.opened_at),
-               case e.kind when 'SECTION_42' then 'S42' else 'OTHER' end,
-               safeguarding_sac_person(c.adult_reference, c.id), c.id, e.opened_at,
-               c.age_band, c.gender, c.ethnicity, c.support_reason
-        from safeguarding_enquiry e join safeguarding_concern c on c.id = e.concern_id
-        where c.status <> 'MERGED'
-          and safeguarding_sac_person(c.adult_reference, c.id) in (select unnest(persons))
-    ) cases
-    order by financial_year, col, person, at desc, concern_id
+    -- rows whose individual has no case left in that year and column go; the others are
+    -- written only where they changed (a new enquiry leaves the adult's concern rows alone)
+    with fresh as (
+        select distinct on (financial_year, col, person) financial_year, col, person, concern_id, at, age_band,
+               gender, ethnicity, support_reason
+        from (
+            select safeguarding_financial_year(c.received_at) as financial_year, 'CONCERNS' as col,
+                   safeguarding_sac_person(c.adult_reference, c.id) as person, c.id as concern_id, c.received_at as at,
+                   c.age_band, c.gender, c.ethnicity, c.support_reason
+            from safeguarding_concern c
+            where c.status <> 'MERGED'
+              and safeguarding_sac_person(c.adult_reference, c.id) in (select unnest(persons))
+            union all
+            select safeguarding_financial_year(e.opened_at),
+                   case e.kind when 'SECTION_42' then 'S42' else 'OTHER' end,
+                   safeguarding_sac_person(c.adult_reference, c.id), c.id, e.opened_at,
+                   c.age_band, c.gender, c.ethnicity, c.support_reason
+            from safeguarding_enquiry e join safeguarding_concern c on c.id = e.concern_id
+            where c.status <> 'MERGED'
+              and safeguarding_sac_person(c.adult_reference, c.id) in (select unnest(persons))
+        ) cases
+        order by financial_year, col, person, at desc, concern_id
+    ),
+    gone as (
+        delete from safeguarding_sac_individual s
+        where s.person in (select unnest(persons))
+          and not exists (select 1 from fresh f
+                          where f.financial_year = s.financial_year and f.col = s.col and f.person = s.person)
+    )
+    insert into safeguarding_sac_individual as s (financial_year, col, person, concern_id, at, age_band, gender,
+                                                  ethnicity, support_reason)
+    select financial_year, col, person, concern_id, at, age_band, gender, ethnicity, support_reason from fresh
     on conflict (financial_year, col, person) do update
         set concern_id = excluded.concern_id, at = excluded.at, age_band = excluded.age_band,
-            gender = excluded.gender, ethnicity = excluded.ethnicity, support_reason = excluded.support_reason;
+            gender = excluded.gender, ethnicity = excluded.ethnicity, support_reason = excluded.support_reason
+        where (s.concern_id, s.at, s.age_band, s.gender, s.ethnicity, s.support_reason)
+              is distinct from (excluded.concern_id, excluded.at, excluded.age_band, excluded.gender,
+                                excluded.ethnicity, excluded.support_reason);
 end
 $$;
 
