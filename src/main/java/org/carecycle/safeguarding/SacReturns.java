@@ -73,7 +73,12 @@ public class SacReturns {
 		}
 
 		public String columnKey(Column column) {
-			return "safeguarding.sac.column." + section() + "." + column.name();
+			return "safeguarding.sac.column." + (countsCases() ? this.code : section()) + "." + column.name();
+		}
+
+		/** Whether the table counts cases (SG1e) rather than individuals or enquiries. */
+		public boolean countsCases() {
+			return CASES_TABLE.equals(this.code);
 		}
 
 		public Optional<Row> row(String code) {
@@ -85,6 +90,14 @@ public class SacReturns {
 		}
 
 	}
+
+	/**
+	 * SG1e: counts of cases, each concern received and each enquiry begun in the year.
+	 */
+	static final String CASES_TABLE = "SG1e";
+
+	/** SG1e's one row: the number of cases. */
+	static final String CASES_ROW = "CASES";
 
 	private static final List<Column> SG1_COLUMNS = List.of(Column.CONCERNS, Column.S42, Column.OTHER);
 
@@ -101,6 +114,7 @@ public class SacReturns {
 			new Table("SG1b", rows(Gender.values(), Gender::messageKey), SG1_COLUMNS),
 			new Table("SG1c", rows(Ethnicity.values(), Ethnicity::messageKey), SG1_COLUMNS),
 			new Table("SG1d", rows(SupportReason.values(), SupportReason::messageKey), SG1_COLUMNS),
+			new Table(CASES_TABLE, List.of(new Row(CASES_ROW, "safeguarding.sac.row.cases")), SG1_COLUMNS),
 			new Table("SG2a", rows(AbuseType.typesOfRisk().toArray(AbuseType[]::new), AbuseType::messageKey),
 					SG2_COLUMNS),
 			new Table("SG2b", rows(LocationOfRisk.values(), LocationOfRisk::messageKey), SG2_COLUMNS),
@@ -227,11 +241,26 @@ public class SacReturns {
 	// financial year, column and individual, with the details of their latest case), so
 	// the return only counts them.
 	private static final String SG1_COUNTS = """
+			with details as (
+			    select col, age_band, gender, ethnicity, support_reason, count(*) as n
+			    from safeguarding_sac_individual where financial_year = :year
+			    group by col, age_band, gender, ethnicity, support_reason
+			)
 			select col, age_band, gender, ethnicity, support_reason,
-			       grouping(age_band, gender, ethnicity, support_reason) as unused, count(*) as n
-			from safeguarding_sac_individual
-			where financial_year = :year
+			       grouping(age_band, gender, ethnicity, support_reason) as unused, sum(n)::bigint as n
+			from details
 			group by grouping sets ((col, age_band), (col, gender), (col, ethnicity), (col, support_reason))""";
+
+	// SG1e: every concern received in the year and every enquiry begun in it, each once
+	// (an adult with three enquiries is three cases).
+	private static final String SG1E_COUNTS = """
+			select 'CONCERNS' as col, count(*) as n from safeguarding_concern c
+			where c.status <> 'MERGED' and c.received_at >= :from and c.received_at < :to
+			union all
+			select case e.kind when 'SECTION_42' then 'S42' else 'OTHER' end, count(*)
+			from safeguarding_enquiry e join safeguarding_concern c on c.id = e.concern_id
+			where c.status <> 'MERGED' and e.opened_at >= :from and e.opened_at < :to
+			group by 1""";
 
 	/** The year's return. */
 	@Transactional(readOnly = true)
@@ -254,6 +283,10 @@ public class SacReturns {
 			counts.put(key(table, row, Column.valueOf(rs.getString("col"))), rs.getLong("n"));
 			return null;
 		}).list();
+		this.jdbc.sql(SG1E_COUNTS).params(bounds(year)).query((rs, n) -> {
+			counts.put(key(CASES_TABLE, CASES_ROW, Column.valueOf(rs.getString("col"))), rs.getLong("n"));
+			return null;
+		}).list();
 		List<String> tables = List.copyOf(CONCLUDED_DIMENSIONS.keySet());
 		StringBuilder select = new StringBuilder("with " + CONCLUDED + ", dimensions as (select col");
 		StringBuilder sets = new StringBuilder();
@@ -261,14 +294,19 @@ public class SacReturns {
 			select.append(", ").append(CONCLUDED_DIMENSIONS.get(tables.get(i))).append(" as d").append(i);
 			sets.append((i == 0) ? "" : ", ").append("(col, d").append(i).append(")");
 		}
-		select.append(" from concluded) select col");
-		for (int i = 0; i < tables.size(); i++) {
-			select.append(", d").append(i);
-		}
+		// the enquiries are counted once by all their values together (a few thousand
+		// groups), and the tables are read off those groups
+		String all = String.join(", ",
+				java.util.stream.IntStream.range(0, tables.size()).mapToObj(i -> "d" + i).toList());
+		select.append(" from concluded), combined as (select col, ")
+			.append(all)
+			.append(", count(*) as n from dimensions group by col, ")
+			.append(all)
+			.append(") select col, ")
+			.append(all);
 		select.append(", grouping(")
-			.append(String.join(", ",
-					java.util.stream.IntStream.range(0, tables.size()).mapToObj(i -> "d" + i).toList()))
-			.append(") as unused, count(*) as n from dimensions group by grouping sets (")
+			.append(all)
+			.append(") as unused, sum(n)::bigint as n from combined group by grouping sets (")
 			.append(sets)
 			.append(")");
 		this.jdbc.sql(select.toString()).params(bounds(year)).query((rs, n) -> {
@@ -303,7 +341,10 @@ public class SacReturns {
 	@Transactional(readOnly = true)
 	public Paged<CaseLine> cases(int year, Table table, Row row, Column column, int page, int pageSize) {
 		String from;
-		if (table.section().equals("SG1")) {
+		if (table.countsCases()) {
+			from = "with " + SG1_CASES + ", facts as (select concern_id, at from cases where col = :col)";
+		}
+		else if (table.section().equals("SG1")) {
 			from = "with " + SG1_CASES
 					+ """
 							, facts as (

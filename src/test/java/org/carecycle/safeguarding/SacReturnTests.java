@@ -157,7 +157,7 @@ class SacReturnTests {
 								Column.valueOf(rs.getString("col"))), rs.getLong("n")))
 				.list();
 			java.util.Map<String, Long> after = new java.util.HashMap<>(this.returns.compute(year).counts());
-			after.keySet().removeIf(key -> !key.startsWith("SG1"));
+			after.keySet().removeIf(key -> !key.startsWith("SG1") || key.startsWith("SG1e"));
 			assertThat(after).as("SG1 of %d", year).isEqualTo(before);
 			compared += before.values().stream().mapToLong(Long::longValue).sum();
 		}
@@ -181,6 +181,24 @@ class SacReturnTests {
 		assertThat(count(sac, "SG1a", "AGE_75_84", Column.CONCERNS)).isZero();
 		assertThat(count(sac, "SG1a", "AGE_75_84", Column.S42)).isZero();
 		assertThat(count(sac, "SG1a", "AGE_65_74", Column.S42)).isEqualTo(1);
+	}
+
+	@Test
+	void sg1eCountsEveryConcernAndEveryEnquiryBegunInTheYearNotIndividuals() throws Exception {
+		SacReturns.Return sac = this.returns.compute(2017);
+		// three concerns received in 2017-18 (the merged ones are not counted, the one of
+		// March 2017 is the year before)
+		assertThat(count(sac, "SG1e", "CASES", Column.CONCERNS)).isEqualTo(3);
+		// the adult with two Section 42 enquiries is one individual but two cases
+		assertThat(sac.total(SacReturns.table("SG1a").orElseThrow(), Column.S42)).isEqualTo(1);
+		assertThat(count(sac, "SG1e", "CASES", Column.S42)).isEqualTo(2);
+		assertThat(count(sac, "SG1e", "CASES", Column.OTHER)).isEqualTo(1);
+		Table cases = SacReturns.table("SG1e").orElseThrow();
+		assertThat(this.returns.cases(2017, cases, cases.row("CASES").orElseThrow(), Column.S42, 1, 50).items())
+			.extracting(SacReturns.CaseLine::reference)
+			.containsExactly(PREFIX + "1", PREFIX + "2");
+		String page = page("/safeguarding/returns/2017", SignIn.as(this.mvc, Role.SAFEGUARDING_LEAD));
+		assertThat(page).contains("Counts of safeguarding cases").contains("Number of cases");
 	}
 
 	@Test
@@ -296,8 +314,8 @@ class SacReturnTests {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
 			List<String> names = new ArrayList<>();
 			workbook.forEach(sheet -> names.add(sheet.getSheetName()));
-			assertThat(names).containsExactly("SG1a", "SG1b", "SG1c", "SG1d", "SG2a", "SG2b", "SG2c", "SG2d", "SG2e",
-					"SG3a", "SG3b", "SG4a", "SG4b");
+			assertThat(names).containsExactly("SG1a", "SG1b", "SG1c", "SG1d", "SG1e", "SG2a", "SG2b", "SG2c", "SG2d",
+					"SG2e", "SG3a", "SG3b", "SG4a", "SG4b");
 			Sheet ages = workbook.getSheet("SG1a");
 			assertThat(ages.getRow(1).getCell(2).getStringCellValue())
 				.isEqualTo("Individuals involved in Section 42 safeguarding enquiries");
