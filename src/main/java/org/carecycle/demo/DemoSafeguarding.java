@@ -1058,8 +1058,9 @@ class DemoSafeguarding {
 			return day.atTime(LocalTime.of(minuteOfDay / 60 % 24, minuteOfDay % 60)).atZone(UkTime.ZONE).toInstant();
 		}
 
+		/** When a decision due on the day is due: 5pm, as the live timer has it. */
 		Instant endOf(LocalDate day) {
-			return day.atTime(23, 59, 59).atZone(UkTime.ZONE).toInstant();
+			return day.atTime(DecisionTimer.END_OF_DAY).atZone(UkTime.ZONE).toInstant();
 		}
 
 		static Instant min(Instant a, Instant b) {
