@@ -30,6 +30,8 @@ create table safeguarding_sac_individual (
     primary key (financial_year, col, person)
 );
 
+comment on table safeguarding_sac_individual is '[safeguarding] Each adult at risk once a financial year in each SAC column, with the details of their latest case (SG1), kept by triggers.';
+
 create index safeguarding_sac_individual_person_idx on safeguarding_sac_individual (person);
 create index safeguarding_concern_sac_person_idx on safeguarding_concern (safeguarding_sac_person(adult_reference, id));
 
