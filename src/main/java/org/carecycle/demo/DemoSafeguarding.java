@@ -43,16 +43,17 @@ import org.carecycle.safeguarding.PartnerAgency;
 import org.carecycle.safeguarding.RiskOutcome;
 import org.carecycle.safeguarding.SafeguardingHistoryLoader;
 import org.carecycle.safeguarding.SafeguardingHistoryLoader.Adult;
-import org.carecycle.safeguarding.SafeguardingHistoryLoader.CaseStatus;
+import org.carecycle.safeguarding.CaseStatus;
 import org.carecycle.safeguarding.SafeguardingHistoryLoader.Decision;
 import org.carecycle.safeguarding.SafeguardingHistoryLoader.EnquiryKind;
-import org.carecycle.safeguarding.SafeguardingHistoryLoader.EnquiryStatus;
+import org.carecycle.safeguarding.DecisionTimer;
+import org.carecycle.safeguarding.EnquiryStatus;
 import org.carecycle.safeguarding.SafeguardingHistoryLoader.NamedOfficer;
 import org.carecycle.safeguarding.SafeguardingHistoryLoader.PastConcern;
 import org.carecycle.safeguarding.SafeguardingHistoryLoader.PastEnquiry;
 import org.carecycle.safeguarding.SafeguardingHistoryLoader.PastStep;
 import org.carecycle.safeguarding.SafeguardingHistoryLoader.PastWholeService;
-import org.carecycle.safeguarding.SafeguardingHistoryLoader.Source;
+import org.carecycle.safeguarding.SafeguardingCases.Source;
 import org.carecycle.safeguarding.SourceOfRisk;
 import org.carecycle.safeguarding.SupportReason;
 import org.carecycle.shared.UkTime;
@@ -1057,8 +1058,9 @@ class DemoSafeguarding {
 			return day.atTime(LocalTime.of(minuteOfDay / 60 % 24, minuteOfDay % 60)).atZone(UkTime.ZONE).toInstant();
 		}
 
+		/** When a decision due on the day is due: 5pm, as the live timer has it. */
 		Instant endOf(LocalDate day) {
-			return day.atTime(23, 59, 59).atZone(UkTime.ZONE).toInstant();
+			return day.atTime(DecisionTimer.END_OF_DAY).atZone(UkTime.ZONE).toInstant();
 		}
 
 		static Instant min(Instant a, Instant b) {

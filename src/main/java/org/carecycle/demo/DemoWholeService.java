@@ -9,18 +9,18 @@ import java.util.UUID;
 
 import org.carecycle.concerns.AbuseType;
 import org.carecycle.providers.RegisterLoader.NewService;
-import org.carecycle.safeguarding.SafeguardingHistoryLoader.Agency;
+import org.carecycle.safeguarding.WholeServiceEnquiry.Agency;
 import org.carecycle.safeguarding.SafeguardingHistoryLoader.Attendee;
-import org.carecycle.safeguarding.SafeguardingHistoryLoader.Audience;
-import org.carecycle.safeguarding.SafeguardingHistoryLoader.MeetingKind;
+import org.carecycle.safeguarding.WholeServiceEnquiry.Audience;
+import org.carecycle.safeguarding.WholeServiceEnquiry.MeetingKind;
 import org.carecycle.safeguarding.SafeguardingHistoryLoader.PastAction;
 import org.carecycle.safeguarding.SafeguardingHistoryLoader.PastCommunication;
 import org.carecycle.safeguarding.SafeguardingHistoryLoader.PastConcern;
 import org.carecycle.safeguarding.SafeguardingHistoryLoader.PastMeeting;
 import org.carecycle.safeguarding.SafeguardingHistoryLoader.PastStep;
 import org.carecycle.safeguarding.SafeguardingHistoryLoader.PastWholeService;
-import org.carecycle.safeguarding.SafeguardingHistoryLoader.SuggestionReason;
-import org.carecycle.safeguarding.SafeguardingHistoryLoader.WholeServiceStatus;
+import org.carecycle.safeguarding.WholeServiceEnquiry.Reason;
+import org.carecycle.safeguarding.WholeServiceEnquiry.Status;
 
 /**
  * The demo's two whole-service enquiries: one open at the home suspended after
@@ -155,8 +155,8 @@ final class DemoWholeService {
 						"Update after the review meeting; next meeting date given.", lead(),
 						this.generator.at(this.today.minusDays(8), 11 * 60)));
 		return new PastWholeService(id, home.id(), home.providerId(), home.name(), this.generator.providerName(home),
-				WholeServiceStatus.OPEN, suggested, SuggestionReason.CLUSTER, detail, decided, this.cast.lead().id(),
-				lead(), reasons, true, decided, null, null, List.of(strategy, review), log, steps);
+				Status.OPEN, suggested, Reason.CLUSTER, detail, decided, this.cast.lead().id(), lead(), reasons, true,
+				decided, null, null, List.of(strategy, review), log, steps);
 	}
 
 	/** The older enquiry, closed at its closing meeting. */
@@ -223,9 +223,8 @@ final class DemoWholeService {
 						"Letter: the enquiry is closed and what has changed.", lead(),
 						this.generator.at(closingOn.plusDays(1), 12 * 60)));
 		return new PastWholeService(id, home.id(), home.providerId(), home.name(), this.generator.providerName(home),
-				WholeServiceStatus.CLOSED, suggested, SuggestionReason.CLUSTER, detail, decided, this.cast.lead().id(),
-				lead(), reasons, false, decided, closedAt, closing, List.of(strategy, review, closingMeeting), log,
-				steps);
+				Status.CLOSED, suggested, Reason.CLUSTER, detail, decided, this.cast.lead().id(), lead(), reasons,
+				false, decided, closedAt, closing, List.of(strategy, review, closingMeeting), log, steps);
 	}
 
 }

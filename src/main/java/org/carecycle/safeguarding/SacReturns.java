@@ -73,7 +73,12 @@ public class SacReturns {
 		}
 
 		public String columnKey(Column column) {
-			return "safeguarding.sac.column." + section() + "." + column.name();
+			return "safeguarding.sac.column." + (countsCases() ? this.code : section()) + "." + column.name();
+		}
+
+		/** Whether the table counts cases (SG1e) rather than individuals or enquiries. */
+		public boolean countsCases() {
+			return CASES_TABLE.equals(this.code);
 		}
 
 		public Optional<Row> row(String code) {
@@ -85,6 +90,14 @@ public class SacReturns {
 		}
 
 	}
+
+	/**
+	 * SG1e: counts of cases, each concern received and each enquiry begun in the year.
+	 */
+	static final String CASES_TABLE = "SG1e";
+
+	/** SG1e's one row: the number of cases. */
+	static final String CASES_ROW = "CASES";
 
 	private static final List<Column> SG1_COLUMNS = List.of(Column.CONCERNS, Column.S42, Column.OTHER);
 
@@ -101,6 +114,7 @@ public class SacReturns {
 			new Table("SG1b", rows(Gender.values(), Gender::messageKey), SG1_COLUMNS),
 			new Table("SG1c", rows(Ethnicity.values(), Ethnicity::messageKey), SG1_COLUMNS),
 			new Table("SG1d", rows(SupportReason.values(), SupportReason::messageKey), SG1_COLUMNS),
+			new Table(CASES_TABLE, List.of(new Row(CASES_ROW, "safeguarding.sac.row.cases")), SG1_COLUMNS),
 			new Table("SG2a", rows(AbuseType.typesOfRisk().toArray(AbuseType[]::new), AbuseType::messageKey),
 					SG2_COLUMNS),
 			new Table("SG2b", rows(LocationOfRisk.values(), LocationOfRisk::messageKey), SG2_COLUMNS),
@@ -137,20 +151,20 @@ public class SacReturns {
 	private static final String SG1_CASES = """
 			cases as (
 			    select 'CONCERNS' as col, c.id as concern_id, c.received_at as at,
-			           coalesce('a:' || nullif(btrim(c.adult_reference), ''), 'c:' || c.id::text) as person,
+			           safeguarding_sac_person(c.adult_reference, c.id) as person,
 			           c.age_band, c.gender, c.ethnicity, c.support_reason
 			    from safeguarding_concern c
 			    where c.status <> 'MERGED' and c.received_at >= :from and c.received_at < :to
 			    union all
 			    select case e.kind when 'SECTION_42' then 'S42' else 'OTHER' end, c.id, e.opened_at,
-			           coalesce('a:' || nullif(btrim(c.adult_reference), ''), 'c:' || c.id::text),
+			           safeguarding_sac_person(c.adult_reference, c.id),
 			           c.age_band, c.gender, c.ethnicity, c.support_reason
 			    from safeguarding_enquiry e join safeguarding_concern c on c.id = e.concern_id
 			    where c.status <> 'MERGED' and e.opened_at >= :from and e.opened_at < :to
 			),
 			people as (
-			    select distinct on (col, person) col, person, age_band, gender, ethnicity, support_reason
-			    from cases order by col, person, at desc, concern_id
+			    select col, person, age_band, gender, ethnicity, support_reason
+			    from safeguarding_sac_individual where financial_year = :year
 			)""";
 
 	// Enquiries concluded in the year (SG2 to SG4), one line each.
@@ -223,35 +237,13 @@ public class SacReturns {
 		return year >= FIRST_YEAR && year <= currentYear();
 	}
 
-	// SG1's individuals in one sort: an adult with a record number once per column, with
-	// the details of their latest case; a case without one is an individual of its own
-	// (the
-	// concern's id keeps it apart, and a column has at most one case per concern). The
-	// sort
-	// is on the trimmed record number itself (byte order: only equality matters), not on
-	// a
-	// key built from it, and the individuals are counted once by their details before the
-	// four tables are read off those few groups.
+	// SG1's individuals, kept by the database as cases are written (V46: one row per
+	// financial year, column and individual, with the details of their latest case), so
+	// the return only counts them.
 	private static final String SG1_COUNTS = """
-			with cases as (
-			    select 'CONCERNS' as col, c.id as concern_id, c.received_at as at,
-			           nullif(btrim(c.adult_reference), '') as adult, c.age_band, c.gender, c.ethnicity, c.support_reason
-			    from safeguarding_concern c
-			    where c.status <> 'MERGED' and c.received_at >= :from and c.received_at < :to
-			    union all
-			    select case e.kind when 'SECTION_42' then 'S42' else 'OTHER' end, c.id, e.opened_at,
-			           nullif(btrim(c.adult_reference), ''), c.age_band, c.gender, c.ethnicity, c.support_reason
-			    from safeguarding_enquiry e join safeguarding_concern c on c.id = e.concern_id
-			    where c.status <> 'MERGED' and e.opened_at >= :from and e.opened_at < :to
-			),
-			people as (
-			    select distinct on (adult collate "C", col collate "C", case when adult is null then concern_id end)
-			           col, age_band, gender, ethnicity, support_reason
-			    from cases
-			    order by adult collate "C", col collate "C", case when adult is null then concern_id end, at desc, concern_id
-			),
-			details as (
-			    select col, age_band, gender, ethnicity, support_reason, count(*) as n from people
+			with details as (
+			    select col, age_band, gender, ethnicity, support_reason, count(*) as n
+			    from safeguarding_sac_individual where financial_year = :year
 			    group by col, age_band, gender, ethnicity, support_reason
 			)
 			select col, age_band, gender, ethnicity, support_reason,
@@ -259,14 +251,25 @@ public class SacReturns {
 			from details
 			group by grouping sets ((col, age_band), (col, gender), (col, ethnicity), (col, support_reason))""";
 
+	// SG1e: every concern received in the year and every enquiry begun in it, each once
+	// (an adult with three enquiries is three cases).
+	private static final String SG1E_COUNTS = """
+			select 'CONCERNS' as col, count(*) as n from safeguarding_concern c
+			where c.status <> 'MERGED' and c.received_at >= :from and c.received_at < :to
+			union all
+			select case e.kind when 'SECTION_42' then 'S42' else 'OTHER' end, count(*)
+			from safeguarding_enquiry e join safeguarding_concern c on c.id = e.concern_id
+			where c.status <> 'MERGED' and e.opened_at >= :from and e.opened_at < :to
+			group by 1""";
+
 	/** The year's return. */
 	@Transactional(readOnly = true)
 	public Return compute(int year) {
 		long started = System.nanoTime();
-		// enough memory to sort a national year's individuals without writing to disk
+		// enough memory to group a national year's enquiries without writing to disk
 		this.jdbc.sql("set local work_mem = '256MB'").update();
 		Map<String, Long> counts = new HashMap<>();
-		this.jdbc.sql(SG1_COUNTS).params(bounds(year)).query((rs, n) -> {
+		this.jdbc.sql(SG1_COUNTS).param("year", year).query((rs, n) -> {
 			int unused = rs.getInt("unused");
 			// grouping(...) sets a bit for each column left out, the first column's
 			// highest
@@ -280,6 +283,10 @@ public class SacReturns {
 			counts.put(key(table, row, Column.valueOf(rs.getString("col"))), rs.getLong("n"));
 			return null;
 		}).list();
+		this.jdbc.sql(SG1E_COUNTS).params(bounds(year)).query((rs, n) -> {
+			counts.put(key(CASES_TABLE, CASES_ROW, Column.valueOf(rs.getString("col"))), rs.getLong("n"));
+			return null;
+		}).list();
 		List<String> tables = List.copyOf(CONCLUDED_DIMENSIONS.keySet());
 		StringBuilder select = new StringBuilder("with " + CONCLUDED + ", dimensions as (select col");
 		StringBuilder sets = new StringBuilder();
@@ -287,14 +294,19 @@ public class SacReturns {
 			select.append(", ").append(CONCLUDED_DIMENSIONS.get(tables.get(i))).append(" as d").append(i);
 			sets.append((i == 0) ? "" : ", ").append("(col, d").append(i).append(")");
 		}
-		select.append(" from concluded) select col");
-		for (int i = 0; i < tables.size(); i++) {
-			select.append(", d").append(i);
-		}
+		// the enquiries are counted once by all their values together (a few thousand
+		// groups), and the tables are read off those groups
+		String all = String.join(", ",
+				java.util.stream.IntStream.range(0, tables.size()).mapToObj(i -> "d" + i).toList());
+		select.append(" from concluded), combined as (select col, ")
+			.append(all)
+			.append(", count(*) as n from dimensions group by col, ")
+			.append(all)
+			.append(") select col, ")
+			.append(all);
 		select.append(", grouping(")
-			.append(String.join(", ",
-					java.util.stream.IntStream.range(0, tables.size()).mapToObj(i -> "d" + i).toList()))
-			.append(") as unused, count(*) as n from dimensions group by grouping sets (")
+			.append(all)
+			.append(") as unused, sum(n)::bigint as n from combined group by grouping sets (")
 			.append(sets)
 			.append(")");
 		this.jdbc.sql(select.toString()).params(bounds(year)).query((rs, n) -> {
@@ -329,7 +341,10 @@ public class SacReturns {
 	@Transactional(readOnly = true)
 	public Paged<CaseLine> cases(int year, Table table, Row row, Column column, int page, int pageSize) {
 		String from;
-		if (table.section().equals("SG1")) {
+		if (table.countsCases()) {
+			from = "with " + SG1_CASES + ", facts as (select concern_id, at from cases where col = :col)";
+		}
+		else if (table.section().equals("SG1")) {
 			from = "with " + SG1_CASES
 					+ """
 							, facts as (
@@ -346,6 +361,7 @@ public class SacReturns {
 		}
 		Map<String, Object> params = new HashMap<>(bounds(year));
 		params.put("tbl", table.code());
+		params.put("year", year);
 		params.put("row", row.code());
 		params.put("col", column.name());
 		long count = this.jdbc.sql(from + " select count(*) from facts").params(params).query(Long.class).single();

@@ -35,66 +35,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class SafeguardingHistoryLoader {
 
-	/** A concern's status, as {@code safeguarding_concern.status} stores it. */
-	public enum CaseStatus {
-
-		AWAITING_DECISION, S42_ENQUIRY, OTHER_ENQUIRY, NO_FURTHER_ACTION, CLOSED, MERGED
-
-	}
-
-	/** Where a concern came from. */
-	public enum Source {
-
-		PPMF, STAFF, PARTNER
-
-	}
-
 	/** A section 42 enquiry or an other enquiry. */
 	public enum EnquiryKind {
 
 		SECTION_42, OTHER
-
-	}
-
-	/** An enquiry's status. */
-	public enum EnquiryStatus {
-
-		PLANNING, IN_PROGRESS, AWAITING_PROVIDER, CONCLUDED, CLOSED
-
-	}
-
-	/** A whole-service enquiry's status. */
-	public enum WholeServiceStatus {
-
-		SUGGESTED, DECLINED, OPEN, CLOSED
-
-	}
-
-	/** Why a whole-service enquiry was suggested. */
-	public enum SuggestionReason {
-
-		CLUSTER, SERIOUS_INCIDENT, EARLY_WARNING, RAISED_BY_STAFF
-
-	}
-
-	/** A multi-agency meeting's kind. */
-	public enum MeetingKind {
-
-		STRATEGY, REVIEW, CLOSING
-
-	}
-
-	/** The agency an attendee came from. */
-	public enum Agency {
-
-		COUNCIL, PROVIDER, CQC, POLICE, NHS, ICB, OTHER_COUNCIL, ADVOCACY, OTHER
-
-	}
-
-	/** Who was told something during a whole-service enquiry. */
-	public enum Audience {
-
-		RESIDENT, FAMILY, PLACING_COUNCIL, PROVIDER, CQC, OTHER
 
 	}
 
@@ -154,7 +98,7 @@ public class SafeguardingHistoryLoader {
 	 * @param wholeServiceEnquiryId the whole-service enquiry it is counted in, loaded in
 	 * the same call, or null
 	 */
-	public record PastConcern(UUID id, Source source, PartnerAgency partnerAgency, String partnerName,
+	public record PastConcern(UUID id, SafeguardingCases.Source source, PartnerAgency partnerAgency, String partnerName,
 			UUID ppmfConcernId, String ppmfReference, Instant receivedAt, String summary, String screenReasons,
 			boolean seriousIncident, Adult adult, UUID careServiceId, UUID providerId, String serviceName,
 			String providerName, Set<AbuseType> riskTypes, LocationOfRisk locationOfRisk,
@@ -178,7 +122,7 @@ public class SafeguardingHistoryLoader {
 	}
 
 	/** Someone at a multi-agency meeting. */
-	public record Attendee(String name, Agency agency) {
+	public record Attendee(String name, WholeServiceEnquiry.Agency agency) {
 	}
 
 	/** An action agreed at a meeting. */
@@ -187,21 +131,22 @@ public class SafeguardingHistoryLoader {
 	}
 
 	/** A multi-agency meeting. */
-	public record PastMeeting(MeetingKind kind, LocalDate heldOn, String agenda, String minutes, Instant recordedAt,
-			String recordedBy, List<Attendee> attendees, List<PastAction> actions) {
+	public record PastMeeting(WholeServiceEnquiry.MeetingKind kind, LocalDate heldOn, String agenda, String minutes,
+			Instant recordedAt, String recordedBy, List<Attendee> attendees, List<PastAction> actions) {
 	}
 
 	/** A line of the communication log. */
-	public record PastCommunication(LocalDate happenedOn, Audience audience, String withWhom, String summary,
-			String recordedBy, Instant recordedAt) {
+	public record PastCommunication(LocalDate happenedOn, WholeServiceEnquiry.Audience audience, String withWhom,
+			String summary, String recordedBy, Instant recordedAt) {
 	}
 
 	/** A whole-service enquiry as it stands. */
 	public record PastWholeService(UUID id, UUID careServiceId, UUID providerId, String serviceName,
-			String providerName, WholeServiceStatus status, Instant suggestedAt, SuggestionReason suggestionReason,
-			String suggestionDetail, Instant decidedAt, UUID decidedBy, String decidedByName, String decisionReasons,
-			boolean placementsSuspended, Instant openedAt, Instant closedAt, String closingSummary,
-			List<PastMeeting> meetings, List<PastCommunication> communications, List<PastStep> steps) {
+			String providerName, WholeServiceEnquiry.Status status, Instant suggestedAt,
+			WholeServiceEnquiry.Reason suggestionReason, String suggestionDetail, Instant decidedAt, UUID decidedBy,
+			String decidedByName, String decisionReasons, boolean placementsSuspended, Instant openedAt,
+			Instant closedAt, String closingSummary, List<PastMeeting> meetings, List<PastCommunication> communications,
+			List<PastStep> steps) {
 	}
 
 	/** How much was loaded. */

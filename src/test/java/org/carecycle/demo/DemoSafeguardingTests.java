@@ -84,6 +84,10 @@ class DemoSafeguardingTests {
 					startOfTomorrow);
 			assertThat(dueToday).isEqualTo(3);
 			assertThat(overdue).isEqualTo(1);
+			// due at 5pm, as the live timer sets them, not at midnight
+			assertThat(count("""
+					safeguarding_concern where (decision_due_at at time zone 'Europe/London')::time <> time '17:00'
+					  and received_at < :from and decision_due_at < :to""", startOfToday, startOfTomorrow)).isZero();
 			// everything older has been decided
 			assertThat(count("safeguarding_concern where status = 'AWAITING_DECISION' and received_at < :from"
 					+ " and decision_due_at >= :to", startOfToday, startOfTomorrow))

@@ -3,7 +3,6 @@ package org.carecycle.journeys;
 import java.time.Duration;
 import java.util.UUID;
 
-import com.microsoft.playwright.Locator;
 import org.awaitility.Awaitility;
 import org.carecycle.SignIn;
 import org.carecycle.safeguarding.SacReturns;
@@ -244,37 +243,9 @@ class SafeguardingJourneyTests extends JourneyTest {
 		try (Browser.Tab tab = this.browser.open(true)) {
 			tab.go("/tell-us");
 			tab.page.getByText("Start now").click();
-			tab.page.check("input[name=kind][value=CONCERN]");
-			next(tab);
-			tab.page.fill("#q", service);
-			tab.page.click("main form[method=get] button");
-			tab.page.locator("main .govuk-radios__item")
-				.filter(new Locator.FilterOptions().setHasText(service))
-				.first()
-				.locator("input")
-				.check();
-			next(tab);
-			tab.page.fill("#whatHappened", WORDS);
-			next(tab);
-			tab.page.fill("#whenText", "Saturday night");
-			next(tab);
-			tab.page.fill("#peopleAffected", "My mother, who lives there");
-			next(tab);
-			tab.page.check("input[name=atRisk][value=NOT_SURE]");
-			next(tab);
-			tab.page.check("input[name=reporterRole][value=RELATIVE_OR_FRIEND]");
-			next(tab);
-			tab.page.check("input[name=giveDetails][value=yes]");
-			next(tab);
-			tab.page.fill("#name", "Demelza Trevithick");
-			tab.page.fill("#email", "demelza.trevithick@example.org");
-			tab.page.check("#consent");
-			next(tab);
-			tab.page.click("main button[type=submit] >> text=Send");
-			java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("PPMF-\\d{4}-\\d{6}")
-				.matcher(tab.page.locator(".govuk-panel__body").innerText());
-			assertThat(matcher.find()).isTrue();
-			return matcher.group();
+			answerTellUs(tab, new TellUs(service, WORDS, "Saturday night", "My mother, who lives there",
+					"Demelza Trevithick", "demelza.trevithick@example.org"), false);
+			return sendTellUs(tab);
 		}
 	}
 
