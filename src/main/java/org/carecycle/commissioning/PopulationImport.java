@@ -452,6 +452,7 @@ public class PopulationImport {
 				CSVParser parser = CSVFormat.DEFAULT.builder()
 					.setHeader()
 					.setSkipHeaderRecord(true)
+					.setAllowMissingColumnNames(true)
 					.get()
 					.parse(reader)) {
 			parser.forEach(each);
