@@ -234,7 +234,7 @@ class DemoFrameworks {
 				insert into procurement_admission (id, version, lot_id, provider_id, status, price, statement,
 				                                   applied_at, decided_at, reason, updated_at)
 				values (:id, 0, :lot, :provider, :status, :price, :statement, :applied, :decided, :reason,
-				        coalesce(:decided, :applied))
+				        :updated)
 				on conflict do nothing""")
 			.param("id", id)
 			.param("lot", lot)
@@ -245,6 +245,7 @@ class DemoFrameworks {
 			.param("applied", appliedAt)
 			.param("decided", decidedAt)
 			.param("reason", reason)
+			.param("updated", (decidedAt != null) ? decidedAt : appliedAt)
 			.update();
 		if (applied != null && statement != null) {
 			step(id, appliedAt, "APPLIED",

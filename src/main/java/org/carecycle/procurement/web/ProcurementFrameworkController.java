@@ -46,7 +46,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/procurement/frameworks")
-class FrameworkController {
+class ProcurementFrameworkController {
 
 	private static final String BASE = "/procurement/frameworks/";
 
@@ -56,7 +56,7 @@ class FrameworkController {
 
 	private final Clock clock;
 
-	FrameworkController(FrameworkRegister frameworks, CurrentUser currentUser, Clock clock) {
+	ProcurementFrameworkController(FrameworkRegister frameworks, CurrentUser currentUser, Clock clock) {
 		this.frameworks = frameworks;
 		this.currentUser = currentUser;
 		this.clock = clock;
