@@ -374,6 +374,8 @@ class AccessRulesTests {
 		otherId(foreign, "concern", "select id from concern where provider_id <> :p", provider);
 		otherId(foreign, "review", "select id from qa_review where provider_id <> :p", provider);
 		otherId(foreign, "KPI return", "select id from kpi_return where provider_id <> :p", provider);
+		otherId(foreign, "dynamic market application", "select id from procurement_admission where provider_id <> :p",
+				provider);
 		assertThat(foreign).containsKeys("service", "concern request", "document", "review", "review action",
 				"KPI return");
 		// a route that takes the provider's own record and then another's (an action or a
