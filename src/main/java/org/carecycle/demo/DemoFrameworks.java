@@ -230,7 +230,7 @@ class DemoFrameworks {
 		UUID id = UUID.randomUUID();
 		Timestamp appliedAt = (applied != null) ? Timestamp.from(applied.toInstant(ZoneOffset.UTC)) : null;
 		Timestamp decidedAt = (decided != null) ? Timestamp.from(decided.toInstant(ZoneOffset.UTC)) : null;
-		this.jdbc.sql("""
+		int inserted = this.jdbc.sql("""
 				insert into procurement_admission (id, version, lot_id, provider_id, status, price, statement,
 				                                   applied_at, decided_at, reason, updated_at)
 				values (:id, 0, :lot, :provider, :status, :price, :statement, :applied, :decided, :reason,
@@ -247,6 +247,9 @@ class DemoFrameworks {
 			.param("reason", reason)
 			.param("updated", (decidedAt != null) ? decidedAt : appliedAt)
 			.update();
+		if (inserted == 0) {
+			return;
+		}
 		if (applied != null && statement != null) {
 			step(id, appliedAt, "APPLIED",
 					this.jdbc.sql("select name from providers_provider where id = :id")
@@ -262,10 +265,9 @@ class DemoFrameworks {
 	}
 
 	private void step(UUID admission, Timestamp at, String status, String actor, String reason) {
-		this.jdbc
-			.sql("""
-					insert into procurement_admission_step (admission_id, happened_at, status, actor_name, reason)
-					select :id, :at, :status, :actor, :reason where exists (select 1 from procurement_admission where id = :id)""")
+		this.jdbc.sql("""
+				insert into procurement_admission_step (admission_id, happened_at, status, actor_name, reason)
+				values (:id, :at, :status, :actor, :reason)""")
 			.param("id", admission)
 			.param("at", at)
 			.param("status", status)

@@ -41,9 +41,9 @@ public record Framework(UUID id, String reference, FrameworkKind kind, String ti
 	/** The key of its state's message: not started, in force or ended. */
 	public String stateKey(LocalDate today) {
 		if (today.isBefore(this.startsOn)) {
-			return "framework.state.notStarted";
+			return "arrangement.state.notStarted";
 		}
-		return inForce(today) ? "framework.state.inForce" : "framework.state.ended";
+		return inForce(today) ? "arrangement.state.inForce" : "arrangement.state.ended";
 	}
 
 }

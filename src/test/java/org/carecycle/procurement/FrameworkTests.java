@@ -244,14 +244,11 @@ class FrameworkTests {
 				where f.kind = 'FRAMEWORK' and l.locality_id is not null""").query(Integer.class).single())
 			.isGreaterThanOrEqualTo(2);
 		UUID demoProvider = demoProvider();
-		assertThat(this.jdbc
-			.sql("""
-					select count(*) from procurement_admission a join procurement_framework_lot l on l.id = a.lot_id
-					join procurement_framework f on f.id = l.framework_id
-					where f.kind = 'DYNAMIC_MARKET' and a.provider_id = :p and a.status = 'ADMITTED' and a.price is not null""")
-			.param("p", demoProvider)
-			.query(Integer.class)
-			.single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("""
+				select count(*) from procurement_admission a join procurement_framework_lot l on l.id = a.lot_id
+				join procurement_framework f on f.id = l.framework_id
+				where f.title = 'Care homes dynamic market' and a.provider_id = :p and a.status = 'ADMITTED'
+				 and a.price is not null""").param("p", demoProvider).query(Integer.class).single()).isEqualTo(1);
 		assertThat(this.jdbc.sql("select count(*) from procurement_admission where status = 'APPLIED'")
 			.query(Integer.class)
 			.single()).isGreaterThanOrEqualTo(1);

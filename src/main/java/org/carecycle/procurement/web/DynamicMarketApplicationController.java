@@ -109,7 +109,7 @@ class DynamicMarketApplicationController {
 			return "redirect:" + BASE;
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
-			errors.reject("framework.refused", new Object[] { ex.getMessage() }, ex.getMessage());
+			errors.reject("arrangement.refused", new Object[] { ex.getMessage() }, ex.getMessage());
 			return applyPage(lotId, form, model);
 		}
 	}

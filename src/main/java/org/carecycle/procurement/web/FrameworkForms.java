@@ -78,20 +78,20 @@ final class FrameworkForms {
 
 		FrameworkRegister.NewFramework toCommand(Errors errors) {
 			FrameworkKind checkedKind = FormText.choice(errors, "kind", this.kind, FrameworkKind.class,
-					"framework.kind.blank");
-			String checkedTitle = FormText.check(errors, "title", this.title, true, TITLE, "framework.title");
+					"arrangement.kind.blank");
+			String checkedTitle = FormText.check(errors, "title", this.title, true, TITLE, "arrangement.title");
 			String checkedDescription = FormText.check(errors, "description", this.description, true, LONG_TEXT,
-					"framework.description");
+					"arrangement.description");
 			LocalDate starts = FormText.date(errors, "starts", this.startsDay, this.startsMonth, this.startsYear,
-					"framework.starts", true);
+					"arrangement.starts", true);
 			LocalDate ends = FormText.date(errors, "ends", this.endsDay, this.endsMonth, this.endsYear,
-					"framework.ends", checkedKind == FrameworkKind.FRAMEWORK);
+					"arrangement.ends", checkedKind == FrameworkKind.FRAMEWORK);
 			if (starts != null && ends != null && !ends.isAfter(starts)) {
-				errors.rejectValue("endsDay", "framework.ends.afterStart");
+				errors.rejectValue("endsDay", "arrangement.ends.afterStart");
 			}
 			else if (checkedKind == FrameworkKind.FRAMEWORK && starts != null && ends != null
 					&& ends.isAfter(starts.plusYears(4))) {
-				errors.rejectValue("endsDay", "framework.ends.fourYears");
+				errors.rejectValue("endsDay", "arrangement.ends.fourYears");
 			}
 			return errors.hasErrors() ? null
 					: new FrameworkRegister.NewFramework(checkedKind, checkedTitle, checkedDescription, starts, ends);

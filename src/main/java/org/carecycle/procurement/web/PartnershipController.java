@@ -114,7 +114,7 @@ class PartnershipController {
 			return "redirect:/procurement/partnerships/" + partnership.id();
 		}
 		catch (IllegalArgumentException ex) {
-			errors.reject("framework.refused", new Object[] { ex.getMessage() }, ex.getMessage());
+			errors.reject("arrangement.refused", new Object[] { ex.getMessage() }, ex.getMessage());
 			return newPage(form, model);
 		}
 	}

@@ -111,11 +111,11 @@ class ProcurementFrameworkController {
 		}
 		try {
 			Framework framework = this.frameworks.create(command);
-			redirect.addFlashAttribute("saved", "framework.saved.created");
+			redirect.addFlashAttribute("saved", "arrangement.saved.created");
 			return "redirect:" + BASE + framework.id();
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
-			errors.reject("framework.refused", new Object[] { ex.getMessage() }, ex.getMessage());
+			errors.reject("arrangement.refused", new Object[] { ex.getMessage() }, ex.getMessage());
 			return newPage(form, model);
 		}
 	}
@@ -177,7 +177,7 @@ class ProcurementFrameworkController {
 			return "redirect:" + BASE + id + "/lots/" + lot.id();
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
-			errors.reject("framework.refused", new Object[] { ex.getMessage() }, ex.getMessage());
+			errors.reject("arrangement.refused", new Object[] { ex.getMessage() }, ex.getMessage());
 			return lotPage(framework, form, model);
 		}
 	}
@@ -246,7 +246,7 @@ class ProcurementFrameworkController {
 			return "redirect:" + BASE + id + "/lots/" + lotId;
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
-			errors.reject("framework.refused", new Object[] { ex.getMessage() }, ex.getMessage());
+			errors.reject("arrangement.refused", new Object[] { ex.getMessage() }, ex.getMessage());
 			return awardPage(id, lotId, form, model);
 		}
 	}
@@ -308,7 +308,7 @@ class ProcurementFrameworkController {
 			errors.reject("decision.changedByOthers");
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
-			errors.reject("framework.refused", new Object[] { ex.getMessage() }, ex.getMessage());
+			errors.reject("arrangement.refused", new Object[] { ex.getMessage() }, ex.getMessage());
 		}
 		return decidePage(this.frameworks.admission(id), form, model);
 	}
