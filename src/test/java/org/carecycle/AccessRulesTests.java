@@ -58,6 +58,19 @@ class AccessRulesTests {
 		Set<Role> dataStaff = EnumSet.of(Role.COMMISSIONER, Role.QA_OFFICER, Role.ADMIN);
 		Set<Role> concernHandlers = EnumSet.of(Role.QA_OFFICER, Role.SAFEGUARDING_LEAD, Role.COMMISSIONER);
 		Set<Role> concernReaders = EnumSet.of(Role.QA_OFFICER, Role.SAFEGUARDING_LEAD, Role.COMMISSIONER, Role.ADMIN);
+		// frameworks, dynamic markets and partnerships (issue 17, ADR 0038):
+		// commissioners
+		// record them and decide on admissions; all council staff read them; providers
+		// apply from their own pages (under /my-organisation)
+		Set<Role> commissioners = EnumSet.of(Role.COMMISSIONER);
+		EXPECTED.put("/procurement/frameworks/new", commissioners);
+		EXPECTED.put("/procurement/frameworks/{id}/lots/new", commissioners);
+		EXPECTED.put("/procurement/frameworks/{id}/lots/{id}/admit", commissioners);
+		EXPECTED.put("/procurement/frameworks/admissions/{id}/decide", commissioners);
+		EXPECTED.put("/procurement/frameworks", Role.councilStaff());
+		EXPECTED.put("/procurement/partnerships/new", commissioners);
+		EXPECTED.put("/procurement/partnerships", Role.councilStaff());
+		EXPECTED.put("/my-organisation/dynamic-markets", EnumSet.of(Role.PROVIDER));
 		// the Safeguarding Adults Collection return (issue 15, ADR 0034): the return, its
 		// cases
 		// and downloads for safeguarding leads; the published version also for
@@ -396,6 +409,8 @@ class AccessRulesTests {
 		otherId(foreign, "concern", "select id from concern where provider_id <> :p", provider);
 		otherId(foreign, "review", "select id from qa_review where provider_id <> :p", provider);
 		otherId(foreign, "KPI return", "select id from kpi_return where provider_id <> :p", provider);
+		otherId(foreign, "dynamic market application", "select id from procurement_admission where provider_id <> :p",
+				provider);
 		assertThat(foreign).containsKeys("service", "concern request", "document", "review", "review action",
 				"KPI return");
 		// a route that takes the provider's own record and then another's (an action or a

@@ -73,6 +73,8 @@ class DemoCountyLoader {
 
 	private final DemoCommissioning demoCommissioning;
 
+	private final DemoFrameworks demoFrameworks;
+
 	private final Frameworks frameworks;
 
 	private final MessageSource messages;
@@ -87,7 +89,8 @@ class DemoCountyLoader {
 			UserAdministration users, JdbcClient jdbc, ConcernLoader concernLoader, DemoReviewLoader reviewLoader,
 			DemoReturns demoReturns, DemoOversight demoOversight, DemoSafeguarding demoSafeguarding,
 			DemoCommissioning demoCommissioning, Frameworks frameworks, MessageSource messages, Council council,
-			Clock clock, SecondFactors secondFactors) {
+			Clock clock, SecondFactors secondFactors, DemoFrameworks demoFrameworks) {
+		this.demoFrameworks = demoFrameworks;
 		this.secondFactors = secondFactors;
 		this.geographies = geographies;
 		this.places = places;
@@ -281,6 +284,20 @@ class DemoCountyLoader {
 						safeguarding.concerns(), safeguarding.fromPpmf(), safeguarding.enquiries(),
 						safeguarding.steps(), safeguarding.wholeService(), safeguarding.millis(),
 						safeguarding.waitedMillis());
+			}
+			if (demoProvider != null) {
+				long frameworksStart = System.nanoTime();
+				String commissioner = this.jdbc.sql(
+						"select display_name from identity_user_name where role = 'COMMISSIONER' order by display_name limit 1")
+					.query(String.class)
+					.optional()
+					.orElse("Commissioning team");
+				DemoFrameworks.Loaded frameworks = this.demoFrameworks.load(UkTime.today(this.clock), properties.seed(),
+						demoProvider, commissioner);
+				log.info(
+						"Loaded {} demo frameworks and dynamic markets with {} lots and {} admissions, and {} partnerships in {} ms",
+						frameworks.arrangements(), frameworks.lots(), frameworks.admissions(),
+						frameworks.partnerships(), Duration.ofNanos(System.nanoTime() - frameworksStart).toMillis());
 			}
 			if (senior != null) {
 				// last: the Market Position Statement quotes the register as loaded, and
