@@ -90,4 +90,12 @@ public class PopulationFigures {
 			.single();
 	}
 
+	/** Whether population is held for any of the localities. */
+	public boolean anyLocalityHeld() {
+		return Boolean.TRUE.equals(this.jdbc.sql(
+				"select exists (select 1 from commissioning_population p join geography_locality l on l.code = p.area_code)")
+			.query(Boolean.class)
+			.single());
+	}
+
 }

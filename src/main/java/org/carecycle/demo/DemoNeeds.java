@@ -45,10 +45,7 @@ class DemoNeeds {
 		if (demo == null) {
 			return;
 		}
-		boolean held = this.places.localities().isEmpty() || Boolean.TRUE.equals(this.jdbc.sql(
-				"select exists (select 1 from commissioning_population p join geography_locality l on l.code = p.area_code)")
-			.query(Boolean.class)
-			.single());
+		boolean held = this.places.localities().isEmpty() || this.population.anyLocalityHeld();
 		if (!held) {
 			load(demo.seed());
 		}
