@@ -21,6 +21,11 @@ class MatchingWebConfiguration {
 	static final Set<Role> MATCHERS = EnumSet.of(Role.CASE_MANAGER, Role.COMMISSIONER);
 
 	@Bean
+	org.carecycle.web.AccessRule specialismsKeeping() {
+		return new org.carecycle.web.AccessRule("/services/*/specialisms", SpecialismsProfileSection.KEEPERS);
+	}
+
+	@Bean
 	Section matchingSection() {
 		return new Section("nav.matching", "/matching", MATCHERS, 125, true);
 	}
