@@ -46,18 +46,18 @@ record NeedsForm(String type, String group, List<String> specialism, String near
 	static final BigDecimal HIGHEST_PRICE = new BigDecimal("100000");
 
 	/** Whether the form has been sent (and not only opened). */
-	boolean sent() {
+	public boolean sent() {
 		return this.near != null || this.type != null;
 	}
 
-	int miles() {
+	public int miles() {
 		return Needs.DISTANCES.stream()
 			.filter(miles -> String.valueOf(miles).equals(this.within))
 			.findFirst()
 			.orElse(DEFAULT_MILES);
 	}
 
-	List<String> specialisms() {
+	public List<String> specialisms() {
 		return (this.specialism != null) ? this.specialism : List.of();
 	}
 
@@ -171,7 +171,7 @@ record NeedsForm(String type, String group, List<String> specialism, String near
 	}
 
 	/** The form's fields as hidden inputs, to carry the search through a later form. */
-	List<Map.Entry<String, String>> hidden() {
+	public List<Map.Entry<String, String>> hidden() {
 		List<Map.Entry<String, String>> fields = new ArrayList<>();
 		add(fields, "type", this.type);
 		add(fields, "group", this.group);
@@ -186,12 +186,12 @@ record NeedsForm(String type, String group, List<String> specialism, String near
 	}
 
 	/** The search's address, to come back to it. */
-	String searchUrl(String path) {
+	public String searchUrl(String path) {
 		return searchUrl(path, null);
 	}
 
 	/** The address of a page about one service the search found, carrying the search. */
-	String searchUrl(String path, Object service) {
+	public String searchUrl(String path, Object service) {
 		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
 		if (service != null) {
 			uri.queryParam("service", service.toString());

@@ -47,7 +47,7 @@ class SpecialismsController {
 	/** The specialisms ticked, by name. */
 	record SpecialismsForm(List<String> specialism) {
 
-		List<String> names() {
+		public List<String> names() {
 			return (this.specialism != null) ? this.specialism : List.of();
 		}
 
