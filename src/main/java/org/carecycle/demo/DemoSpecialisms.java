@@ -21,25 +21,23 @@ final class DemoSpecialisms {
 			.sql("""
 					update care_service s set specialisms = array_remove(array[
 					    case when s.service_type = 'CARE_HOME_NURSING' then 'NURSING' end,
-					    case when 'DEMENTIA' = any(s.client_groups) and h.v % 10 < 8 then 'DEMENTIA' end,
+					    case when 'DEMENTIA' = any(s.client_groups) and (hashtext(cast(s.id as text)) & 2147483647) % 10 < 8 then 'DEMENTIA' end,
 					    case when 'LEARNING_DISABILITY' = any(s.client_groups) then 'LEARNING_DISABILITY' end,
-					    case when 'AUTISM' = any(s.client_groups) and h.v % 4 < 3 then 'AUTISM' end,
-					    case when 'MENTAL_HEALTH' = any(s.client_groups) and h.v % 3 = 0 then 'MENTAL_HEALTH' end,
-					    case when s.service_type = 'CARE_HOME_NURSING' and h.v / 11 % 12 = 0 then 'ACQUIRED_BRAIN_INJURY' end,
-					    case when s.service_type = 'CARE_HOME_NURSING' and h.v / 3 % 5 = 0 then 'BARIATRIC'
-					         when s.service_type = 'CARE_HOME' and h.v / 3 % 14 = 0 then 'BARIATRIC' end,
-					    case when s.service_type = 'CARE_HOME_NURSING' and h.v / 5 % 3 < 2 then 'END_OF_LIFE'
-					         when s.service_type in ('CARE_HOME', 'HOME_CARE') and h.v / 5 % 3 = 0 then 'END_OF_LIFE' end,
-					    case when s.service_type in ('CARE_HOME', 'CARE_HOME_NURSING') and h.v / 7 % 4 = 0 then 'RESPITE' end,
-					    case when h.v / 13 % 18 = 0 then 'POLISH' end,
-					    case when h.v / 17 % 22 = 0 then 'PORTUGUESE' end,
-					    case when h.v / 19 % 30 = 0 then 'ROMANIAN' end,
-					    case when h.v / 23 % 35 = 0 then 'BRITISH_SIGN_LANGUAGE' end,
-					    case when (s.postcode_district like 'TR%' or s.postcode_district like 'PL%') and h.v / 29 % 25 = 0
+					    case when 'AUTISM' = any(s.client_groups) and (hashtext(cast(s.id as text)) & 2147483647) % 4 < 3 then 'AUTISM' end,
+					    case when 'MENTAL_HEALTH' = any(s.client_groups) and (hashtext(cast(s.id as text)) & 2147483647) % 3 = 0 then 'MENTAL_HEALTH' end,
+					    case when s.service_type = 'CARE_HOME_NURSING' and (hashtext(cast(s.id as text)) & 2147483647) / 11 % 12 = 0 then 'ACQUIRED_BRAIN_INJURY' end,
+					    case when s.service_type = 'CARE_HOME_NURSING' and (hashtext(cast(s.id as text)) & 2147483647) / 3 % 5 = 0 then 'BARIATRIC'
+					         when s.service_type = 'CARE_HOME' and (hashtext(cast(s.id as text)) & 2147483647) / 3 % 14 = 0 then 'BARIATRIC' end,
+					    case when s.service_type = 'CARE_HOME_NURSING' and (hashtext(cast(s.id as text)) & 2147483647) / 5 % 3 < 2 then 'END_OF_LIFE'
+					         when s.service_type in ('CARE_HOME', 'HOME_CARE') and (hashtext(cast(s.id as text)) & 2147483647) / 5 % 3 = 0 then 'END_OF_LIFE' end,
+					    case when s.service_type in ('CARE_HOME', 'CARE_HOME_NURSING') and (hashtext(cast(s.id as text)) & 2147483647) / 7 % 4 = 0 then 'RESPITE' end,
+					    case when (hashtext(cast(s.id as text)) & 2147483647) / 13 % 18 = 0 then 'POLISH' end,
+					    case when (hashtext(cast(s.id as text)) & 2147483647) / 17 % 22 = 0 then 'PORTUGUESE' end,
+					    case when (hashtext(cast(s.id as text)) & 2147483647) / 19 % 30 = 0 then 'ROMANIAN' end,
+					    case when (hashtext(cast(s.id as text)) & 2147483647) / 23 % 35 = 0 then 'BRITISH_SIGN_LANGUAGE' end,
+					    case when (s.postcode_district like 'TR%' or s.postcode_district like 'PL%') and (hashtext(cast(s.id as text)) & 2147483647) / 29 % 25 = 0
 					         then 'CORNISH' end], null),
-					    specialisms_changed_at = s.updated_at
-					from (select id, (hashtext(cast(id as text)) & 2147483647) as v from care_service) h
-					where h.id = s.id""")
+					    specialisms_changed_at = s.updated_at""")
 			.update();
 	}
 

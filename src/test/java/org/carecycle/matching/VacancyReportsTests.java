@@ -112,8 +112,11 @@ class VacancyReportsTests {
 			.getContentAsString();
 		assertThat(body).contains("Line 2: vacancies must be a whole number, 0 or more")
 			.contains("Line 4: service_id is not the id")
-			.contains("Line 5: the same service is on line 3")
+			.contains("Line 3: the same service is on line 2")
+			.contains("Line 5: the same service is on line 2")
 			.doesNotContain("<script>alert(1)</script>");
+		assertThat(upload(session, "service_id,vacancies\n" + this.own + "," + (this.ownCapacity + 1) + "\n")
+			.getContentAsString()).contains("Line 2: vacancies must be " + this.ownCapacity + " or fewer");
 		assertThat(upload(session, "name,count\nx,1\n").getContentAsString())
 			.contains("must have the columns service_id and vacancies");
 		MockHttpServletResponse binary = this.mvc
