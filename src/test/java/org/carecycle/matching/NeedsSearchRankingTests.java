@@ -292,7 +292,7 @@ class NeedsSearchRankingTests {
 				{ "near", "", "Enter the postcode district where the person lives" },
 				{ "maxPrice", "lots", "Highest price must be a number" },
 				{ "maxPrice", "-5", "Highest price must be more than" },
-				{ "maxPrice", "1e999999999", "Highest price must be a number" },
+				{ "maxPrice", "1e999999999", "Highest price must be £100,000 or less" },
 				{ "type", "SPACESHIP", "Select the type of service" },
 				{ "specialism", "FLYING", "Select the care the person needs from the list" },
 				{ "quality", "'; drop table care_service; --", "Select the lowest quality to accept" },
