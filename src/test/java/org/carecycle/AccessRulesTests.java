@@ -166,6 +166,12 @@ class AccessRulesTests {
 		EXPECTED.put("/providers/{id}/services/new", registerEditors);
 		EXPECTED.put("/services/{id}/edit", registerEditors);
 		EXPECTED.put("/services/{id}/status", registerEditors);
+		// matching (issue 18): specialisms kept by the register's editors; the
+		// needs-based search and shortlists for case managers and commissioners (the
+		// public search is under /directory, the providers' vacancies under
+		// /my-organisation)
+		EXPECTED.put("/services/{id}/specialisms", registerEditors);
+		EXPECTED.put("/matching", EnumSet.of(Role.CASE_MANAGER, Role.COMMISSIONER));
 		EXPECTED.put("/services/{id}/contracts/new", EnumSet.of(Role.COMMISSIONER));
 		EXPECTED.put("/contracts/{id}/edit", EnumSet.of(Role.COMMISSIONER));
 		EXPECTED.put("/contracts", dataStaff);

@@ -200,6 +200,7 @@ class DemoCountyLoader {
 					.param("id", report.serviceId())
 					.update();
 			}
+			DemoSpecialisms.load(this.jdbc);
 			DemoConcerns concerns = new DemoConcerns(county.ratings(), UkTime.today(this.clock),
 					county.services().size(), concernYears, concernRate);
 			long reviewsStarted = System.nanoTime();

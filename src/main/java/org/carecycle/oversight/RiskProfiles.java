@@ -364,6 +364,22 @@ public class RiskProfiles {
 		return this.register.history(serviceId, days);
 	}
 
+	/**
+	 * The current risk band of each of these services that has been scored, for a page of
+	 * search results (one query, however many services).
+	 */
+	public Map<UUID, RiskBand> bands(java.util.Collection<UUID> serviceIds) {
+		Map<UUID, RiskBand> bands = new HashMap<>();
+		if (serviceIds.isEmpty()) {
+			return bands;
+		}
+		this.jdbc.sql("select care_service_id, band from risk_profile where care_service_id in (:ids)")
+			.param("ids", new java.util.ArrayList<>(new java.util.LinkedHashSet<>(serviceIds)))
+			.query((rs, n) -> bands.put(rs.getObject(1, UUID.class), RiskBand.valueOf(rs.getString(2))))
+			.list();
+		return bands;
+	}
+
 	/** Every scored service's current score. */
 	public Map<UUID, Integer> currentScores() {
 		Map<UUID, Integer> scores = new HashMap<>();

@@ -211,6 +211,24 @@ public class Register {
 	}
 
 	/** A provider's services, active first. */
+	/** The specialisms a service offers (none if it has said none, or is not found). */
+	public java.util.Set<Specialism> specialisms(UUID serviceId) {
+		java.util.Set<Specialism> specialisms = java.util.EnumSet.noneOf(Specialism.class);
+		this.jdbc.sql("select unnest(specialisms) from care_service where id = :id")
+			.param("id", serviceId)
+			.query(String.class)
+			.list()
+			.forEach(name -> {
+				try {
+					specialisms.add(Specialism.valueOf(name));
+				}
+				catch (IllegalArgumentException ex) {
+					// a specialism no longer offered is left out
+				}
+			});
+		return specialisms;
+	}
+
 	public List<ServiceRow> servicesOf(UUID providerId, ProviderScope scope) {
 		return this.search.servicesOf(providerId, scope);
 	}

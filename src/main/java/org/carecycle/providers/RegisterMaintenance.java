@@ -139,6 +139,42 @@ public class RegisterMaintenance {
 		save(() -> this.services.save(service.withVacancies(vacancies, this.clock.instant())));
 	}
 
+	/** One service's vacancies in a report of many. */
+	public record VacancyLine(UUID serviceId, int vacancies) {
+	}
+
+	/**
+	 * A provider's report of many services' vacancies at once (an upload, the API): all
+	 * saved or, if any is refused, none.
+	 */
+	@Transactional
+	public void reportVacancies(List<VacancyLine> lines) {
+		for (VacancyLine line : lines) {
+			reportVacancies(line.serviceId(), line.vacancies());
+		}
+	}
+
+	/**
+	 * Replaces the specialisms a service offers; a provider user may do this for their
+	 * own organisation's services only.
+	 */
+	@Transactional
+	public void changeSpecialisms(UUID serviceId, java.util.Set<Specialism> specialisms) {
+		CareService service = this.services.findById(serviceId)
+			.orElseThrow(() -> new RecordNotFoundException("No such service"));
+		this.currentUser.scope().check(new org.carecycle.shared.ProviderId(service.providerId()));
+		String[] names = specialisms.stream().map(Specialism::name).sorted().toArray(String[]::new);
+		this.jdbc
+			.sql("update care_service set specialisms = cast(:names as text[]), specialisms_changed_at = :now"
+					+ " where id = :id")
+			.param("names", "{" + String.join(",", names) + "}")
+			.param("now", java.sql.Timestamp.from(this.clock.instant()))
+			.param("id", serviceId)
+			.update();
+		this.auditLog.record(AuditAction.CHANGED, "CareService", serviceId,
+				"Specialisms: " + (names.length == 0 ? "none" : String.join(", ", names)));
+	}
+
 	/**
 	 * Adds a contract. @throws DuplicateReferenceException when the reference is taken
 	 */

@@ -94,10 +94,10 @@ class ServiceSearch {
 	private final int staleAfterDays;
 
 	ServiceSearch(JdbcClient jdbc, Clock clock,
-			@Value("${carecycle.vacancies.stale-after-days:14}") int staleAfterDays) {
+			@Value("${carecycle.matching.vacancies-stale-after:7d}") java.time.Duration staleAfter) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.staleAfterDays = staleAfterDays;
+		this.staleAfterDays = (int) staleAfter.toDays();
 	}
 
 	private static String columns(ServiceFilter filter) {

@@ -42,7 +42,7 @@ class ServiceSearchJourneyTests extends JourneyTest {
 			assertThat(table).not().containsText("May be out of date");
 			assertThat(table).not().containsText("Full, no beds vacant");
 			assertThat(table.locator("tbody tr").first()).containsText("less than 1 mile");
-			assertThat(tab.page.locator("main")).containsText("reported a vacancy in the last 14 days");
+			assertThat(tab.page.locator("main")).containsText("reported a vacancy in the last 7 days");
 			tab.checkAccessibility();
 			tab.screenshot("services-near-with-vacancy");
 

@@ -169,7 +169,7 @@ class ServiceNearbySearchTests {
 			.doesNotContain(this.fullInTruroDistrict)
 			.doesNotContain(this.staleNearTruro)
 			.doesNotContain(this.inPenzance)
-			.contains("reported a vacancy in the last 14 days");
+			.contains("reported a vacancy in the last 7 days");
 	}
 
 	@Test

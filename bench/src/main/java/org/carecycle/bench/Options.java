@@ -16,7 +16,7 @@ final class Options {
 			  --only NAME[,NAME...]     run only these scenarios (and the floors they need):
 			                            startup, service-search, provider-profile, service-profile,
 			                            public-directory, concern-queue, oversight-dashboard,
-			                            area-profile, ppmf-intake, import, qa-planner, coverage,
+			                            area-profile, matching-search, ppmf-intake, import, qa-planner, coverage,
 			                            risk-recompute, floors, jmh (the JMH microbenchmarks
 			                            alone need neither PostgreSQL nor the application)
 			  --database-url URL        use this PostgreSQL (jdbc:postgresql://host:port/db) rather

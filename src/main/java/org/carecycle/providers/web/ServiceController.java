@@ -81,8 +81,8 @@ class ServiceController {
 
 	ServiceController(Register register, RegisterMaintenance maintenance, Places places, CurrentUser currentUser,
 			List<ProfileSection> sections, MessageSource messages, Clock clock,
-			@Value("${carecycle.vacancies.stale-after-days:14}") int staleAfterDays) {
-		this.staleAfterDays = staleAfterDays;
+			@Value("${carecycle.matching.vacancies-stale-after:7d}") java.time.Duration staleAfter) {
+		this.staleAfterDays = (int) staleAfter.toDays();
 		this.register = register;
 		this.maintenance = maintenance;
 		this.places = places;
