@@ -90,12 +90,21 @@ class AccessRulesTests {
 			EXPECTED.put("/safeguarding/whole-service/{id}/" + step, safeguardingLeads);
 		}
 		EXPECTED.put("/safeguarding/whole-service", safeguardingSection);
+		// needs data, outcome measures and demand against supply (issue 16, needs):
+		// council staff read; commissioners change assumptions and neighbours and import
+		// population, administrators may import too
+		EXPECTED.put("/commissioning/needs/import", EnumSet.of(Role.COMMISSIONER, Role.ADMIN));
+		EXPECTED.put("/commissioning/needs/assumptions/{id}/edit", EnumSet.of(Role.COMMISSIONER));
+		EXPECTED.put("/commissioning/needs", COUNCIL_STAFF);
+		EXPECTED.put("/commissioning/outcomes/neighbours", EnumSet.of(Role.COMMISSIONER));
+		EXPECTED.put("/commissioning/outcomes", COUNCIL_STAFF);
+		EXPECTED.put("/commissioning/demand", COUNCIL_STAFF);
+		// area profiles (issue 16, ADR 0041): council staff, never providers
+		EXPECTED.put("/commissioning/areas",
+				EnumSet.of(Role.COMMISSIONER, Role.QA_OFFICER, Role.SAFEGUARDING_LEAD, Role.CASE_MANAGER, Role.ADMIN));
 		// commissioning strategies, intentions, the Market Position Statement and the
-		// cycle
-		// view (issue 16, items 4 to 6): council staff read, commissioners write and
-		// change,
-		// and the published statement is public
-		Set<Role> commissioners = EnumSet.of(Role.COMMISSIONER);
+		// cycle view (issue 16, items 4 to 6): council staff read, commissioners write
+		// and change, and the published statement is public
 		EXPECTED.put("/commissioning/strategies/new", commissioners);
 		for (String step : List.of("edit", "care-act-review", "status", "review", "priorities/new", "evidence/new",
 				"intentions/new")) {
@@ -176,18 +185,6 @@ class AccessRulesTests {
 		EXPECTED.put("/contracts/{id}/edit", EnumSet.of(Role.COMMISSIONER));
 		EXPECTED.put("/contracts", dataStaff);
 		EXPECTED.put("/imports", dataStaff);
-		// needs data, outcome measures and demand against supply (issue 16, needs):
-		// council staff read; commissioners change assumptions and neighbours and import
-		// population, administrators may import too
-		EXPECTED.put("/commissioning/needs/import", EnumSet.of(Role.COMMISSIONER, Role.ADMIN));
-		EXPECTED.put("/commissioning/needs/assumptions/{id}/edit", EnumSet.of(Role.COMMISSIONER));
-		EXPECTED.put("/commissioning/needs", COUNCIL_STAFF);
-		EXPECTED.put("/commissioning/outcomes/neighbours", EnumSet.of(Role.COMMISSIONER));
-		EXPECTED.put("/commissioning/outcomes", COUNCIL_STAFF);
-		EXPECTED.put("/commissioning/demand", COUNCIL_STAFF);
-		// area profiles (issue 16, ADR 0041): council staff, never providers
-		EXPECTED.put("/commissioning/areas",
-				EnumSet.of(Role.COMMISSIONER, Role.QA_OFFICER, Role.SAFEGUARDING_LEAD, Role.CASE_MANAGER, Role.ADMIN));
 		EXPECTED.put("/market", COUNCIL_STAFF);
 		EXPECTED.put("/directory", null);
 		EXPECTED.put("/admin/users", EnumSet.of(Role.ADMIN));
@@ -245,18 +242,23 @@ class AccessRulesTests {
 		UUID provider = this.jdbc.sql("select provider_id from app_user where email = 'provider@carecycle.example'")
 			.query(UUID.class)
 			.single();
-		this.ids = Map.of("/commissioning/areas/{id}",
-				this.jdbc.sql("select code from locality order by name limit 1").query(String.class).single(),
-				"/services/{id}", firstId("care_service where provider_id <> '" + provider + "'"), "/providers/{id}",
-				firstId("provider"), "/admin/users/{id}", firstId("app_user"), "/my-organisation/services/{id}",
-				firstId("care_service where provider_id = '" + provider + "'"), "/contracts/{id}", firstId("contract"),
-				"/directory/services/{id}",
+		Map<String, String> ids = new LinkedHashMap<>();
+		ids.put("/commissioning/areas/{id}",
+				this.jdbc.sql("select code from locality order by name limit 1").query(String.class).single());
+		ids.put("/services/{id}", firstId("care_service where provider_id <> '" + provider + "'"));
+		ids.put("/providers/{id}", firstId("provider"));
+		ids.put("/admin/users/{id}", firstId("app_user"));
+		ids.put("/my-organisation/services/{id}", firstId("care_service where provider_id = '" + provider + "'"));
+		ids.put("/contracts/{id}", firstId("contract"));
+		ids.put("/directory/services/{id}",
 				firstId("care_service s where exists (select 1 from contract c where c.care_service_id = s.id "
 						+ "and c.starts_on <= current_date and c.ends_on >= current_date) and s.status = 'ACTIVE' "
-						+ "and exists (select 1 from qa_review r where r.care_service_id = s.id and r.published_at is not null)"),
-				"/commissioning/strategies/{id}", firstId("commissioning_strategy where status = 'APPROVED'"),
-				"/commissioning/intentions/{id}", firstId("commissioning_intention"), "/commissioning/cycle/{id}",
-				"older-people", "/market-position-statement/versions/{id}", "1");
+						+ "and exists (select 1 from qa_review r where r.care_service_id = s.id and r.published_at is not null)"));
+		ids.put("/commissioning/strategies/{id}", firstId("commissioning_strategy where status = 'APPROVED'"));
+		ids.put("/commissioning/intentions/{id}", firstId("commissioning_intention"));
+		ids.put("/commissioning/cycle/{id}", "older-people");
+		ids.put("/market-position-statement/versions/{id}", "1");
+		this.ids = ids;
 	}
 
 	@Test
