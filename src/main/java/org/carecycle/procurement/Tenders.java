@@ -524,7 +524,8 @@ public class Tenders {
 			.list();
 	}
 
-	TenderView require(UUID id) {
+	/** The tender, or "not found". */
+	public TenderView require(UUID id) {
 		return find(id).orElseThrow(() -> new RecordNotFoundException("No such tender"));
 	}
 
