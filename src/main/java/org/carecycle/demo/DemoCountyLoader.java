@@ -71,6 +71,8 @@ class DemoCountyLoader {
 
 	private final DemoSafeguarding demoSafeguarding;
 
+	private final DemoTenders demoTenders;
+
 	private final Frameworks frameworks;
 
 	private final MessageSource messages;
@@ -84,8 +86,10 @@ class DemoCountyLoader {
 	DemoCountyLoader(DemoGeographies geographies, Places places, RegisterLoader registerLoader,
 			UserAdministration users, JdbcClient jdbc, ConcernLoader concernLoader, DemoReviewLoader reviewLoader,
 			DemoReturns demoReturns, DemoOversight demoOversight, DemoSafeguarding demoSafeguarding,
-			Frameworks frameworks, MessageSource messages, Council council, Clock clock, SecondFactors secondFactors) {
+			Frameworks frameworks, MessageSource messages, Council council, Clock clock, SecondFactors secondFactors,
+			DemoTenders demoTenders) {
 		this.secondFactors = secondFactors;
+		this.demoTenders = demoTenders;
 		this.geographies = geographies;
 		this.places = places;
 		this.registerLoader = registerLoader;
@@ -277,6 +281,21 @@ class DemoCountyLoader {
 						safeguarding.concerns(), safeguarding.fromPpmf(), safeguarding.enquiries(),
 						safeguarding.steps(), safeguarding.wholeService(), safeguarding.millis(),
 						safeguarding.waitedMillis());
+			}
+			if (demoProvider != null) {
+				// the tenders' other bidders: the next two providers on the register by
+				// name
+				List<UUID> bidders = this.jdbc
+					.sql("select id from providers_provider where id <> :demo order by name, id limit 2")
+					.param("demo", demoProvider)
+					.query(UUID.class)
+					.list();
+				if (bidders.size() == 2) {
+					long tendersStart = System.nanoTime();
+					int tenders = this.demoTenders.load(demoProvider, bidders.get(0), bidders.get(1));
+					log.info("Loaded {} demo tenders in {} ms", tenders,
+							Duration.ofNanos(System.nanoTime() - tendersStart).toMillis());
+				}
 			}
 			return null;
 		});

@@ -270,6 +270,15 @@ public class Tenders {
 	 */
 	@Transactional
 	public int publish(UUID tenderId) {
+		return publish(tenderId, true);
+	}
+
+	/**
+	 * Publishes the tender notice, emailing providers or not (the demo county publishes
+	 * its tenders without emailing anyone).
+	 */
+	@Transactional
+	public int publish(UUID tenderId, boolean notifyProviders) {
 		TenderView tender = planning(tenderId);
 		Instant now = this.clock.instant();
 		if (tender.closesAt() == null || !tender.closesAt().isAfter(now)) {
@@ -300,7 +309,7 @@ public class Tenders {
 		String closes = WHEN.format(ZonedDateTime.ofInstant(tender.closesAt(), UkTime.ZONE))
 			.replace("AM", "am")
 			.replace("PM", "pm");
-		for (UserSummary user : this.users.withRole(Role.PROVIDER)) {
+		for (UserSummary user : notifyProviders ? this.users.withRole(Role.PROVIDER) : List.<UserSummary>of()) {
 			if (!user.enabled() || user.providerId() == null) {
 				continue;
 			}
