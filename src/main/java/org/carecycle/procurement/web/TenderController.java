@@ -74,8 +74,11 @@ class TenderController {
 
 	private final CurrentUser currentUser;
 
+	private final org.springframework.context.MessageSource messages;
+
 	TenderController(Tenders tenders, TenderBids bids, Documents documents, OrganisationDirectory organisations,
-			Clock clock, CurrentUser currentUser) {
+			Clock clock, CurrentUser currentUser, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.currentUser = currentUser;
 		this.tenders = tenders;
 		this.bids = bids;
@@ -305,7 +308,8 @@ class TenderController {
 		String answer = FormText.check(errors, "answer", form.answer(), true, TenderForms.ANSWER_LENGTH,
 				"tenders.answer");
 		if (errors.hasErrors()) {
-			model.addAttribute("answerProblem", errors.getFieldError("answer"));
+			model.addAttribute("answerProblem",
+					this.messages.getMessage(errors.getFieldError("answer"), java.util.Locale.forLanguageTag("en-GB")));
 			model.addAttribute("answerFor", clarificationId);
 			model.addAttribute("answerNumber",
 					this.tenders.clarifications(id, null)
