@@ -27,17 +27,17 @@ class TenderWebConfiguration {
 	}
 
 	@Bean
-	AccessRule tenderChanges() {
+	AccessRule tenderRunning() {
 		return AccessRule.of("/procurement/tenders/*/{part:lots|criteria|documents|publish|bids}", Role.COMMISSIONER);
 	}
 
 	@Bean
-	AccessRule tenderClarifications() {
+	AccessRule tenderAnswers() {
 		return AccessRule.of("/procurement/tenders/*/clarifications/**", Role.COMMISSIONER);
 	}
 
 	@Bean
-	AccessRule tenderBids() {
+	AccessRule tenderBidOpening() {
 		return AccessRule.of("/procurement/tenders/*/bids/**", Role.COMMISSIONER);
 	}
 

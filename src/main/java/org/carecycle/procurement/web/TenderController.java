@@ -212,7 +212,7 @@ class TenderController {
 		if (parent == null && kind == null) {
 			errors.rejectValue("kind", "tenders.criterion.kind.blank");
 		}
-		String title = FormText.check(errors, "title", form.title(), true, TenderForms.TITLE_LENGTH,
+		String title = FormText.check(errors, "criterionTitle", form.criterionTitle(), true, TenderForms.TITLE_LENGTH,
 				"tenders.criterion.title");
 		String guidance = FormText.check(errors, "guidance", form.guidance(), false, TenderForms.TEXT_LENGTH,
 				"tenders.criterion.guidance");
@@ -243,7 +243,7 @@ class TenderController {
 			Model model, RedirectAttributes redirect) throws IOException {
 		BindingResult errors = FormBinding.checked(form, bound, model);
 		this.tenders.require(id);
-		String title = FormText.check(errors, "title", form.title(), true, TenderForms.TITLE_LENGTH,
+		String title = FormText.check(errors, "documentTitle", form.documentTitle(), true, TenderForms.TITLE_LENGTH,
 				"tenders.document.title");
 		byte[] content = null;
 		MultipartFile file = form.document();

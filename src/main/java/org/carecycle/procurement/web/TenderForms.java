@@ -92,7 +92,7 @@ final class TenderForms {
 	}
 
 	/** A lot of the tender. */
-	record LotForm(String title, String description, String estimatedValue) {
+	record LotForm(String lotTitle, String lotDescription, String lotValue) {
 
 		static LotForm empty() {
 			return new LotForm(null, null, null);
@@ -101,7 +101,7 @@ final class TenderForms {
 	}
 
 	/** An award criterion, a sub-criterion or a pass/fail question. */
-	record CriterionForm(String kind, String parentId, String title, String guidance, String weight) {
+	record CriterionForm(String kind, String parentId, String criterionTitle, String guidance, String weight) {
 
 		static CriterionForm empty() {
 			return new CriterionForm(null, null, null, null, null);
@@ -110,7 +110,7 @@ final class TenderForms {
 	}
 
 	/** A tender document: its title and the file. */
-	record DocumentForm(String title, MultipartFile document) {
+	record DocumentForm(String documentTitle, MultipartFile document) {
 
 		boolean hasDocument() {
 			return this.document != null && !this.document.isEmpty();
