@@ -180,11 +180,11 @@ class TenderController {
 			RedirectAttributes redirect) {
 		BindingResult errors = FormBinding.checked(form, bound, model);
 		this.tenders.require(id);
-		String title = FormText.check(errors, "title", form.title(), true, TenderForms.TITLE_LENGTH,
+		String title = FormText.check(errors, "lotTitle", form.lotTitle(), true, TenderForms.TITLE_LENGTH,
 				"tenders.lot.title");
-		String description = FormText.check(errors, "description", form.description(), true, TenderForms.TEXT_LENGTH,
-				"tenders.lot.description");
-		var value = TenderForms.money(errors, "estimatedValue", form.estimatedValue(), false, "tenders.lot.value");
+		String description = FormText.check(errors, "lotDescription", form.lotDescription(), true,
+				TenderForms.TEXT_LENGTH, "tenders.lot.description");
+		var value = TenderForms.money(errors, "lotValue", form.lotValue(), false, "tenders.lot.value");
 		if (errors.hasErrors()) {
 			return page(id, model);
 		}
