@@ -203,7 +203,7 @@ public class TenderBids {
 	public void recordLateBid(UUID tenderId, ProviderId provider) {
 		this.ownTransaction.executeWithoutResult(
 				status -> this.auditLog.record(AuditAction.SEALED_READ_REFUSED, "tender-bid", tenderId,
-						"A bid from provider " + provider.value() + " arrived after the deadline and was refused"));
+						"A late bid by provider " + provider.value() + " was refused: it arrived after the deadline"));
 	}
 
 	static boolean isLate(Throwable ex) {
@@ -393,8 +393,9 @@ public class TenderBids {
 				.param("t", tenderId)
 				.param("who", who)
 				.param("purpose", purpose)
-				.query((rs, row) -> rs.getBytes(1))
-				.single();
+				.query((rs, row) -> java.util.Optional.ofNullable(rs.getBytes(1)))
+				.single()
+				.orElse(null);
 			this.auditLog.record((key != null) ? AuditAction.SEALED_READ : AuditAction.SEALED_READ_REFUSED,
 					"tender-bids", tenderId, ((key != null) ? "Granted: " : "Refused: ") + purpose);
 			return key;
