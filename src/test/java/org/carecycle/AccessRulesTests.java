@@ -186,6 +186,19 @@ class AccessRulesTests {
 		EXPECTED.put("/contracts", dataStaff);
 		EXPECTED.put("/imports", dataStaff);
 		EXPECTED.put("/market", COUNCIL_STAFF);
+		// tenders (issue 17, tenders and sealed bids): council staff read them,
+		// commissioners plan, publish, answer questions and open the bids; providers bid
+		// in the portal; the opportunities and the invitations to tender are public
+		Set<Role> commissioners = EnumSet.of(Role.COMMISSIONER);
+		EXPECTED.put("/procurement/tenders/new", commissioners);
+		EXPECTED.put("/procurement/tenders/{id}/documents/{id}", COUNCIL_STAFF);
+		for (String step : List.of("lots", "criteria", "documents", "publish", "clarifications", "bids")) {
+			EXPECTED.put("/procurement/tenders/{id}/" + step, commissioners);
+		}
+		EXPECTED.put("/procurement/tenders", COUNCIL_STAFF);
+		EXPECTED.put("/my-organisation/opportunities", EnumSet.of(Role.PROVIDER));
+		EXPECTED.put("/opportunities", null);
+		EXPECTED.put("/open-data/invitations-to-tender.csv", null);
 		EXPECTED.put("/directory", null);
 		EXPECTED.put("/admin/users", EnumSet.of(Role.ADMIN));
 		EXPECTED.put("/admin/audit", EnumSet.of(Role.ADMIN));
@@ -419,8 +432,16 @@ class AccessRulesTests {
 		otherId(foreign, "KPI return", "select id from kpi_return where provider_id <> :p", provider);
 		otherId(foreign, "dynamic market application", "select id from procurement_admission where provider_id <> :p",
 				provider);
+		// another provider's tender bid, bid document and clarification question
+		otherId(foreign, "tender bid", "select id from procurement_bid where provider_id <> :p", provider);
+		otherId(foreign, "tender bid document",
+				"select d.id from procurement_bid_document d join procurement_bid b on b.id = d.bid_id "
+						+ "where b.provider_id <> :p",
+				provider);
+		otherId(foreign, "clarification question",
+				"select id from procurement_clarification where asked_by_provider <> :p", provider);
 		assertThat(foreign).containsKeys("service", "concern request", "document", "review", "review action",
-				"KPI return");
+				"KPI return", "tender bid", "clarification question");
 		// a route that takes the provider's own record and then another's (an action or a
 		// document of a review) is tried with their own review and every foreign id
 		String ownReview = this.jdbc
@@ -445,6 +466,11 @@ class AccessRulesTests {
 		if (otherToken != null) {
 			foreign.put("API token", otherToken);
 		}
+		String openTender = this.jdbc.sql(
+				"select id::text from procurement_tender where status = 'PUBLISHED' and closes_at > now() order by id limit 1")
+			.query(String.class)
+			.optional()
+			.orElse(null);
 		String period = java.time.YearMonth.now(UkTime.ZONE).minusMonths(2).toString();
 		List<String> leaks = new ArrayList<>();
 		int checked = 0;
@@ -464,6 +490,13 @@ class AccessRulesTests {
 				if (ownParent) {
 					paths.add(route.path().replaceFirst("\\{id}", ownReview).replace("{id}", id.getValue()));
 					ownParentChecked++;
+				}
+				// an opportunity is open to every provider: another's bid, document or
+				// question
+				// under it is still not found
+				if (openTender != null && route.path().startsWith("/my-organisation/opportunities/{id}/")
+						&& route.path().indexOf("{id}") != route.path().lastIndexOf("{id}")) {
+					paths.add(route.path().replaceFirst("\\{id}", openTender).replace("{id}", id.getValue()));
 				}
 				for (String each : paths) {
 					checked++;

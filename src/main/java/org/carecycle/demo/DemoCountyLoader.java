@@ -75,6 +75,8 @@ class DemoCountyLoader {
 
 	private final DemoFrameworks demoFrameworks;
 
+	private final DemoTenders demoTenders;
+
 	private final Frameworks frameworks;
 
 	private final MessageSource messages;
@@ -89,9 +91,10 @@ class DemoCountyLoader {
 			UserAdministration users, JdbcClient jdbc, ConcernLoader concernLoader, DemoReviewLoader reviewLoader,
 			DemoReturns demoReturns, DemoOversight demoOversight, DemoSafeguarding demoSafeguarding,
 			DemoCommissioning demoCommissioning, Frameworks frameworks, MessageSource messages, Council council,
-			Clock clock, SecondFactors secondFactors, DemoFrameworks demoFrameworks) {
+			Clock clock, SecondFactors secondFactors, DemoFrameworks demoFrameworks, DemoTenders demoTenders) {
 		this.demoFrameworks = demoFrameworks;
 		this.secondFactors = secondFactors;
+		this.demoTenders = demoTenders;
 		this.geographies = geographies;
 		this.places = places;
 		this.registerLoader = registerLoader;
@@ -287,6 +290,19 @@ class DemoCountyLoader {
 						safeguarding.waitedMillis());
 			}
 			if (demoProvider != null) {
+				// the tenders' other bidders: the next two providers on the register by
+				// name
+				List<UUID> bidders = this.jdbc
+					.sql("select id from providers_provider where id <> :demo order by name, id limit 2")
+					.param("demo", demoProvider)
+					.query(UUID.class)
+					.list();
+				if (bidders.size() == 2) {
+					long tendersStart = System.nanoTime();
+					int tenders = this.demoTenders.load(demoProvider, bidders.get(0), bidders.get(1));
+					log.info("Loaded {} demo tenders in {} ms", tenders,
+							Duration.ofNanos(System.nanoTime() - tendersStart).toMillis());
+				}
 				long frameworksStart = System.nanoTime();
 				String commissioner = this.jdbc.sql(
 						"select display_name from identity_user_name where role = 'COMMISSIONER' order by display_name limit 1")

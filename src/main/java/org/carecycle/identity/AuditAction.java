@@ -23,7 +23,13 @@ public enum AuditAction {
 	 * A second factor was set up, turned off, reset by an administrator, or given new
 	 * recovery codes.
 	 */
-	SECOND_FACTOR_CHANGED;
+	SECOND_FACTOR_CHANGED,
+	/**
+	 * Someone tried to read sealed records (a tender's bids) before they could be opened.
+	 */
+	SEALED_READ_REFUSED,
+	/** Sealed records (a tender's bids) were opened or read after their deadline. */
+	SEALED_READ;
 
 	public String messageKey() {
 		return "auditAction." + name();

@@ -50,7 +50,8 @@ public class RequestBodyLimits extends OncePerRequestFilter {
 	 */
 	static final List<String> UPLOADS = List.of("/imports", "/services/*/contracts/new", "/contracts/*/edit",
 			"/quality/reviews/*/evidence/*", "/my-organisation/reviews/*/actions/*/complete",
-			"/my-organisation/returns/upload", "/my-organisation/concerns/*");
+			"/my-organisation/returns/upload", "/my-organisation/concerns/*", "/procurement/tenders/*/documents",
+			"/my-organisation/opportunities/*/lots/*/bid");
 
 	private static final AntPathMatcher PATHS = new AntPathMatcher();
 
