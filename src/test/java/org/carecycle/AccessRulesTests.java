@@ -189,7 +189,6 @@ class AccessRulesTests {
 		// tenders (issue 17, tenders and sealed bids): council staff read them,
 		// commissioners plan, publish, answer questions and open the bids; providers bid
 		// in the portal; the opportunities and the invitations to tender are public
-		Set<Role> commissioners = EnumSet.of(Role.COMMISSIONER);
 		EXPECTED.put("/procurement/tenders/new", commissioners);
 		EXPECTED.put("/procurement/tenders/{id}/documents/{id}", COUNCIL_STAFF);
 		for (String step : List.of("lots", "criteria", "documents", "publish", "clarifications", "bids")) {
