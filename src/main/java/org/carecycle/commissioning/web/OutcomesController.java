@@ -67,7 +67,7 @@ class OutcomesController {
 						(points.size() > 1) ? points.get(points.size() - 2) : null));
 			}
 		}
-		model.addAttribute("council", council);
+		model.addAttribute("councilArea", council);
 		model.addAttribute("summaries", summaries);
 		model.addAttribute("neighbours", this.outcomes.neighbours(council.code()));
 		model.addAttribute("activity", this.outcomes.externalShares(council.name()));
@@ -82,7 +82,7 @@ class OutcomesController {
 		Area council = council();
 		List<Point> points = this.outcomes.comparison(council.code(), measure);
 		String name = text(measure.messageKey());
-		model.addAttribute("council", council);
+		model.addAttribute("councilArea", council);
 		model.addAttribute("measure", measure);
 		model.addAttribute("points", points);
 		model.addAttribute("chart",
@@ -100,7 +100,7 @@ class OutcomesController {
 	@GetMapping("/neighbours")
 	String neighbours(Model model) {
 		Area council = council();
-		model.addAttribute("council", council);
+		model.addAttribute("councilArea", council);
 		model.addAttribute("councils",
 				this.outcomes.councils().stream().filter(a -> !a.code().equals(council.code())).toList());
 		model.addAttribute("chosen", this.outcomes.neighbours(council.code()).stream().map(Area::code).toList());
@@ -115,7 +115,7 @@ class OutcomesController {
 		if (codes.isEmpty() || codes.size() > OutcomeMeasures.MOST_NEIGHBOURS) {
 			model.addAttribute("problem",
 					codes.isEmpty() ? "outcomes.neighbours.required" : "outcomes.neighbours.tooMany");
-			model.addAttribute("council", council);
+			model.addAttribute("councilArea", council);
 			model.addAttribute("councils",
 					this.outcomes.councils().stream().filter(a -> !a.code().equals(council.code())).toList());
 			model.addAttribute("chosen", codes);
