@@ -57,6 +57,13 @@ public class OutcomeMeasures {
 	 * @param england the median of every council
 	 */
 	public record Point(String year, BigDecimal council, BigDecimal region, BigDecimal neighbours, BigDecimal england) {
+
+		public Point {
+			council = plain(council);
+			region = plain(region);
+			neighbours = plain(neighbours);
+			england = plain(england);
+		}
 	}
 
 	/**
@@ -67,6 +74,10 @@ public class OutcomeMeasures {
 	 * @param value its value
 	 */
 	public record NeighbourValue(String name, String year, BigDecimal value) {
+
+		public NeighbourValue {
+			value = plain(value);
+		}
 	}
 
 	/** The council CareCycle serves, by its name in the published file. */
@@ -175,6 +186,15 @@ public class OutcomeMeasures {
 				  and year >= 2016
 				order by year desc, setting""").param("name", councilName).query(ActivityShare.class).list());
 		return shares;
+	}
+
+	/** A figure as published: 7.3 rather than the column's 7.300000, and 100 not 1E+2. */
+	static BigDecimal plain(BigDecimal value) {
+		if (value == null) {
+			return null;
+		}
+		BigDecimal stripped = value.stripTrailingZeros();
+		return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
 	}
 
 }

@@ -135,7 +135,7 @@ class DemandController {
 	}
 
 	@GetMapping("/export")
-	void export(@RequestParam(required = false) String format, HttpServletResponse response) throws IOException {
+	void export(@RequestParam(defaultValue = "csv") String format, HttpServletResponse response) throws IOException {
 		List<Row> rows = this.demand.all();
 		this.download.send(format, "demand-against-supply", HEADINGS, out -> {
 			for (Row row : rows) {

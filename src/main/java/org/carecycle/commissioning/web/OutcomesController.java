@@ -111,7 +111,9 @@ class OutcomesController {
 	String setNeighbours(@RequestParam(name = "neighbour", required = false) List<String> chosen, Model model,
 			RedirectAttributes redirect) {
 		Area council = council();
-		List<String> codes = (chosen != null) ? chosen : List.of();
+		// only councils on the list count: a made-up code is as good as no choice
+		List<String> known = this.outcomes.councils().stream().map(Area::code).toList();
+		List<String> codes = (chosen != null) ? chosen.stream().filter(known::contains).distinct().toList() : List.of();
 		if (codes.isEmpty() || codes.size() > OutcomeMeasures.MOST_NEIGHBOURS) {
 			model.addAttribute("problem",
 					codes.isEmpty() ? "outcomes.neighbours.required" : "outcomes.neighbours.tooMany");
