@@ -16,8 +16,9 @@ final class Options {
 			  --only NAME[,NAME...]     run only these scenarios (and the floors they need):
 			                            startup, service-search, provider-profile, service-profile,
 			                            public-directory, concern-queue, oversight-dashboard,
-			                            area-profile, matching-search, ppmf-intake, import, qa-planner, coverage,
-			                            risk-recompute, floors, jmh (the JMH microbenchmarks
+			                            strategy-pages, area-profile, matching-search, ppmf-intake,
+			                            import, qa-planner, coverage, risk-recompute, sac-return,
+			                            demand-against-supply, floors, jmh (the JMH microbenchmarks
 			                            alone need neither PostgreSQL nor the application)
 			  --database-url URL        use this PostgreSQL (jdbc:postgresql://host:port/db) rather
 			  --database-username U     than the bench's embedded one in bench/work/pg-<scale>/
