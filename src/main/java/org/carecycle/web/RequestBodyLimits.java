@@ -51,7 +51,7 @@ public class RequestBodyLimits extends OncePerRequestFilter {
 	static final List<String> UPLOADS = List.of("/imports", "/services/*/contracts/new", "/contracts/*/edit",
 			"/quality/reviews/*/evidence/*", "/my-organisation/reviews/*/actions/*/complete",
 			"/my-organisation/returns/upload", "/my-organisation/concerns/*", "/procurement/tenders/*/documents",
-			"/my-organisation/opportunities/*/lots/*/bid");
+			"/my-organisation/opportunities/*/lots/*/bid", "/commissioning/needs/import", "/my-organisation/vacancies");
 
 	private static final AntPathMatcher PATHS = new AntPathMatcher();
 

@@ -22,19 +22,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BrowserJourneyTests extends JourneyTest {
 
 	/** The navigation each role should see, in order. */
-	private static final Map<Role, List<String>> NAVIGATION = Map.of(Role.ADMIN,
-			List.of("Providers", "Concerns", "Services", "Quality reviews", "Oversight", "Market map", "Contracts",
-					"Imports", "People", "Audit log", "QA framework", "KPIs"),
-			Role.COMMISSIONER,
-			List.of("Providers", "Concerns", "Services", "Quality reviews", "Oversight", "Market map", "Contracts",
-					"Imports"),
-			Role.QA_OFFICER,
-			List.of("Providers", "Concerns", "Safeguarding", "Services", "Quality reviews", "Oversight", "Market map",
-					"Contracts", "Imports"),
-			Role.SAFEGUARDING_LEAD,
-			List.of("Providers", "Concerns", "Safeguarding", "Services", "Quality reviews", "Oversight", "Market map"),
-			Role.CASE_MANAGER, List.of("Providers", "Services", "Market map"), Role.PROVIDER,
-			List.of("Your organisation"));
+	private static final Map<Role, List<String>> NAVIGATION = Map
+		.of(Role.ADMIN,
+				List.of("Providers", "Concerns", "Services", "Quality reviews", "Oversight", "Market map",
+						"Commissioning", "Frameworks and markets", "Contracts", "Tenders", "Imports", "People",
+						"Audit log", "QA framework", "KPIs"),
+				Role.COMMISSIONER,
+				List.of("Providers", "Concerns", "Services", "Quality reviews", "Oversight", "Market map",
+						"Commissioning", "Find a service", "Frameworks and markets", "Contracts", "Tenders", "Imports"),
+				Role.QA_OFFICER,
+				List.of("Providers", "Concerns", "Safeguarding", "Services", "Quality reviews", "Oversight",
+						"Market map", "Commissioning", "Frameworks and markets", "Contracts", "Tenders", "Imports"),
+				Role.SAFEGUARDING_LEAD,
+				List.of("Providers", "Concerns", "Safeguarding", "Services", "Quality reviews", "Oversight",
+						"Market map", "Commissioning", "Frameworks and markets", "Tenders"),
+				Role.CASE_MANAGER, List.of("Providers", "Services", "Market map", "Commissioning", "Find a service",
+						"Frameworks and markets", "Tenders"),
+				Role.PROVIDER, List.of("Your organisation"));
 
 	@ParameterizedTest
 	@EnumSource(Role.class)

@@ -255,7 +255,8 @@ class RegisterChangesTests {
 				  and coalesce(s.beds, s.places, s.weekly_hours) >= 3 limit 1""").query(UUID.class).single();
 		UUID theirs = this.jdbc.sql("""
 				select s.id from care_service s where s.provider_id <> (select provider_id from app_user
-				where email = 'provider@carecycle.example') limit 1""").query(UUID.class).single();
+				where email = 'provider@carecycle.example') and s.vacancies is distinct from 1
+				limit 1""").query(UUID.class).single();
 		this.mvc
 			.perform(post("/my-organisation/services/" + own + "/vacancies").session(provider)
 				.param("vacancies", "-1")
