@@ -134,13 +134,13 @@ class ProcurementFrameworkController {
 	}
 
 	/** A lot with its admissions, counted for the arrangement's page. */
-	record LotRow(FrameworkLot lot, List<Admission> admissions) {
+	public record LotRow(FrameworkLot lot, List<Admission> admissions) {
 
-		long admitted() {
+		public long admitted() {
 			return this.admissions.stream().filter(a -> a.status() == AdmissionStatus.ADMITTED).count();
 		}
 
-		long waiting() {
+		public long waiting() {
 			return this.admissions.stream().filter(a -> a.status() == AdmissionStatus.APPLIED).count();
 		}
 
